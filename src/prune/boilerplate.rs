@@ -1,0 +1,124 @@
+//! Boilerplate lines: advertisement labels, share / follow / subscribe / newsletter /
+//! cookie prompts, reading-time and date lines, photo credits, breadcrumbs.
+//!
+//! Two kinds of evidence: the lexicon (whole-line phrases in many languages, and credit
+//! prefixes) for what only words can tell, and line shape for the rest (a short line made
+//! mostly of numbers is a date, time or counter; short parts joined by `›`, `>` or `|` are
+//! a breadcrumb).
+
+use super::phrases::{normalise, Class, PHRASES};
+use super::{Ctx, Rule};
+use crate::block::{Block, Reason};
+use crate::features::tokens;
+
+/// Removes boilerplate lines.
+pub struct Boilerplate;
+
+/// Lines longer than this are never boilerplate by lexicon (a sentence that happens to
+/// start with "Share" is prose).
+const MAX_WORDS: u32 = 14;
+/// A line that starts with a multi-word boilerplate phrase may carry this many more words
+/// ("Share this article on Facebook").
+const PREFIX_SLACK: usize = 4;
+
+impl Rule for Boilerplate {
+    fn name(&self) -> &'static str {
+        "boilerplate"
+    }
+    fn doc(&self) -> &'static str {
+        "advertisement labels, share/follow/subscribe/cookie prompts, dates, credits, breadcrumbs"
+    }
+    fn apply(&self, blocks: &mut [Block], _ctx: &Ctx<'_>) {
+        let mut buf = String::new();
+        for b in blocks.iter_mut().filter(|b| b.kept()) {
+            if b.features.words > MAX_WORDS || b.features.words == 0 {
+                if b.features.words == 0 && !b.text.is_empty() {
+                    // only symbols or punctuation: nothing an article says
+                    b.drop_for(Reason::Boilerplate);
+                }
+                continue;
+            }
+            if is_boilerplate(
+                &b.text,
+                b.features.words,
+                b.features.ends_sentence,
+                &mut buf,
+            ) {
+                b.drop_for(Reason::Boilerplate);
+            }
+        }
+    }
+}
+
+pub(crate) fn is_boilerplate(
+    text: &str,
+    words: u32,
+    ends_sentence: bool,
+    buf: &mut String,
+) -> bool {
+    normalise(text, buf);
+    match PHRASES.whole_line(buf) {
+        Some(Class::Boilerplate) => return true,
+        Some(Class::LeadIn) => return false,
+        None => {}
+    }
+    if let Some((Class::Boilerplate, covered)) = PHRASES.prefix(buf) {
+        if covered >= 2 && (words as usize) <= covered + PREFIX_SLACK && !ends_sentence {
+            return true;
+        }
+    }
+    if PHRASES.starts_with_credit(buf) && words <= 15 {
+        return true;
+    }
+    is_numeric_line(text, words, ends_sentence) || is_breadcrumb(text, ends_sentence)
+}
+
+/// A short line mostly made of numbers: a date, a time, a counter ("1.2K shares").
+fn is_numeric_line(text: &str, words: u32, ends_sentence: bool) -> bool {
+    if words > 6 || ends_sentence {
+        return false;
+    }
+    let numeric = tokens(text).filter(|t| t.numeric).count() as u32;
+    numeric >= 1 && numeric * 3 >= words
+}
+
+/// Short parts joined by two or more separators: `Home › World › Africa`.
+fn is_breadcrumb(text: &str, ends_sentence: bool) -> bool {
+    const SEPS: [char; 8] = ['›', '»', '>', '/', '|', '·', '→', '•'];
+    if ends_sentence {
+        return false;
+    }
+    let seps = text
+        .split_whitespace()
+        .filter(|w| w.chars().all(|c| SEPS.contains(&c)))
+        .count();
+    seps >= 2 && text.split(SEPS).all(|p| tokens(p).count() <= 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bp(s: &str) -> bool {
+        let words = tokens(s).count() as u32;
+        let ends = crate::features::sentence_shape(s).0;
+        is_boilerplate(s, words, ends, &mut String::new())
+    }
+
+    #[test]
+    fn lexicon_lines() {
+        assert!(bp("ADVERTISEMENT"));
+        assert!(bp("Share this article"));
+        assert!(bp("Compartilhe esta notícia"));
+        assert!(!bp("Share prices fell sharply on Monday after the report."));
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(bp("November 20, 2019"));
+        assert!(bp("5 min read"));
+        assert!(bp("Home › World › Africa"));
+        assert!(!bp("2018 Boys State Swim Results"));
+        assert!(!bp("The vote was 52 to 48."));
+    }
+}

@@ -1,0 +1,92 @@
+//! Headings standing between paragraphs.
+//!
+//! By default no heading is kept (the title and section headings are not article text in
+//! the output contract). With [`Options::keep_headings`](crate::Options::keep_headings),
+//! the article's own section headings stay and stray ones still go: off-topic headings
+//! (little overlap with the article's vocabulary), keyword-stuffed ones (two titles joined
+//! by `/` or `|`, or a word repeated), orphans (nothing but another heading follows), and
+//! the title zone before the first paragraph.
+
+use super::related::OFF_TOPIC;
+use super::{Ctx, Rule};
+use crate::block::{Block, Kind, Reason};
+use crate::features::tokens;
+
+/// Removes headings (all by default; stray ones with `keep_headings`).
+pub struct Headings;
+
+/// A section heading has at most this many words.
+const MAX_WORDS: u32 = 16;
+
+impl Rule for Headings {
+    fn name(&self) -> &'static str {
+        "headings"
+    }
+    fn doc(&self) -> &'static str {
+        "headings: all by default; off-topic, keyword-stuffed, orphan ones when headings are kept"
+    }
+    fn apply(&self, blocks: &mut [Block], ctx: &Ctx<'_>) {
+        let keep = ctx.options.keep_headings;
+        let first_prose = blocks
+            .iter()
+            .position(|b| b.kept() && b.is_prose() && b.kind != Kind::Heading);
+        let n = blocks.len();
+        for i in 0..n {
+            if !blocks[i].kept() || blocks[i].kind != Kind::Heading {
+                continue;
+            }
+            if !keep {
+                blocks[i].drop_for(Reason::Heading);
+                continue;
+            }
+            let before_text = first_prose.is_none_or(|p| i < p);
+            let b = &blocks[i];
+            // the next kept block
+            let next = blocks[i + 1..].iter().find(|b| b.kept());
+            let orphan = next.is_none_or(|nb| nb.kind == Kind::Heading);
+            let stray = before_text
+                || orphan
+                || b.features.words > MAX_WORDS
+                || (ctx.topic.is_informative() && b.features.overlap < OFF_TOPIC)
+                || stuffed(&b.text)
+                || b.features.ends_colon;
+            if stray {
+                let reason = if before_text {
+                    Reason::Heading
+                } else {
+                    Reason::StrayHeading
+                };
+                blocks[i].drop_for(reason);
+            }
+        }
+    }
+}
+
+/// Two titles joined by a separator, or a content word said twice.
+fn stuffed(text: &str) -> bool {
+    if text.contains(" / ") || text.contains(" | ") || text.contains(" // ") {
+        return true;
+    }
+    let mut seen: Vec<u64> = Vec::new();
+    for t in tokens(text).filter(|t| t.chars >= 4 && !t.numeric) {
+        if seen.contains(&t.hash) {
+            return true;
+        }
+        seen.push(t.hash);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stuffing() {
+        assert!(stuffed(
+            "Relations bilatérales a Ouagadougou / Des engagements"
+        ));
+        assert!(stuffed("Best shoes 2024 best shoes cheap SHOES"));
+        assert!(!stuffed("Une réunion de travail constructive"));
+    }
+}

@@ -1,0 +1,72 @@
+//! The clutter rules. Each rule is a unit struct in a file of its own implementing
+//! [`Rule`]; [`RULES`] runs them in order over the blocks of a page. A rule only marks
+//! blocks ([`Block::drop_for`]) or cuts fragments out of them; rendering happens later.
+
+use crate::block::Block;
+use crate::features::{Lang, Topic};
+use crate::options::Options;
+
+mod boilerplate;
+mod duplicates;
+mod headings;
+mod leadin;
+pub(crate) mod phrases;
+mod region;
+mod related;
+mod wedged;
+
+/// What a rule may read besides the blocks.
+pub struct Ctx<'a> {
+    pub(crate) options: &'a Options,
+    pub(crate) lang: Lang,
+    pub(crate) topic: Topic,
+    /// The blocks came from HTML (they carry DOM hints).
+    pub(crate) html: bool,
+}
+
+/// One clutter rule.
+pub trait Rule: Sync {
+    /// The rule's stable name (for `--explain`, `--disable-rule` and the docs).
+    fn name(&self) -> &'static str;
+    /// One line saying what the rule removes.
+    fn doc(&self) -> &'static str;
+    /// Marks the blocks this rule removes.
+    fn apply(&self, blocks: &mut [Block], ctx: &Ctx<'_>);
+    /// Whether the article's vocabulary must be rebuilt after this rule.
+    fn changes_topic(&self) -> bool {
+        false
+    }
+}
+
+/// The rules, in the order they run.
+pub static RULES: &[&dyn Rule] = &[
+    &boilerplate::Boilerplate,
+    &leadin::LeadIn,
+    &region::Region,
+    &related::RelatedLinks,
+    &headings::Headings,
+    &wedged::Wedged,
+    &duplicates::Duplicates,
+];
+
+/// Runs every enabled rule over `blocks`.
+pub(crate) fn run(blocks: &mut [Block], options: &Options, lang: Lang, html: bool) -> Topic {
+    let mut ctx = Ctx {
+        options,
+        lang,
+        topic: Topic::from_blocks(blocks, lang),
+        html,
+    };
+    ctx.topic.annotate(blocks, lang);
+    for rule in RULES {
+        if options.disabled_rules.iter().any(|d| d == rule.name()) {
+            continue;
+        }
+        rule.apply(blocks, &ctx);
+        if rule.changes_topic() {
+            ctx.topic = Topic::from_blocks(blocks, lang);
+            ctx.topic.annotate(blocks, lang);
+        }
+    }
+    ctx.topic
+}

@@ -1,0 +1,166 @@
+//! Lexicon phrases compiled once into lookup tables, and the line normalisation that
+//! matching uses: lowercase, punctuation and symbols trimmed, inner punctuation dropped,
+//! spaces collapsed.
+
+use crate::features::hash_lower;
+use crate::features::HashMapU64;
+use crate::lexicon::LANGUAGES;
+use std::sync::LazyLock;
+
+/// What a phrase of the lexicon is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    LeadIn,
+    Boilerplate,
+}
+
+pub(crate) struct Phrases {
+    /// hash of normalised phrase → class
+    whole: HashMapU64<Class>,
+    /// hashes of credit prefixes (normalised, colon dropped), with their word counts
+    credits: HashMapU64<()>,
+    /// abbreviations (lowercase, inner periods kept)
+    pub(crate) abbreviations: HashMapU64<()>,
+    /// the longest phrase, in words
+    max_words: usize,
+}
+
+pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    let mut whole = HashMapU64::default();
+    let mut credits = HashMapU64::default();
+    let mut abbreviations = HashMapU64::default();
+    let mut max_words = 1;
+    let mut buf = String::new();
+    for lang in LANGUAGES {
+        for p in lang.boilerplate {
+            normalise(p, &mut buf);
+            max_words = max_words.max(buf.split(' ').count());
+            whole.entry(hash_lower(&buf)).or_insert(Class::Boilerplate);
+        }
+        // lead-ins win over boilerplate when a phrase is in both lists
+        for p in lang.lead_ins {
+            normalise(p, &mut buf);
+            max_words = max_words.max(buf.split(' ').count());
+            whole.insert(hash_lower(&buf), Class::LeadIn);
+        }
+        for p in lang.credit_prefixes {
+            normalise(p, &mut buf);
+            credits.insert(hash_lower(&buf), ());
+        }
+        for a in lang.abbreviations {
+            abbreviations.insert(hash_lower(a.trim_end_matches('.')), ());
+        }
+    }
+    Phrases {
+        whole,
+        credits,
+        abbreviations,
+        max_words,
+    }
+});
+
+/// Lowercases, drops punctuation and symbols (apostrophes inside words stay), collapses
+/// whitespace. `"Related Articles :"` → `"related articles"`.
+pub(crate) fn normalise(s: &str, out: &mut String) {
+    out.clear();
+    let mut pending = false;
+    let mut prev_alnum = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let keep = c.is_alphanumeric()
+            || (matches!(c, '\'' | '’')
+                && prev_alnum
+                && chars.peek().is_some_and(|n| n.is_alphanumeric()));
+        if keep {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            if c == '’' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else if !out.is_empty() {
+            pending = true;
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+}
+
+impl Phrases {
+    /// The class of a whole line, if the whole line is a lexicon phrase.
+    pub(crate) fn whole_line(&self, normalised: &str) -> Option<Class> {
+        if normalised.is_empty() || normalised.split(' ').count() > self.max_words {
+            return None;
+        }
+        self.whole.get(&hash_lower(normalised)).copied()
+    }
+
+    /// The class of the longest phrase the normalised line starts with, and the number of
+    /// words it covers.
+    pub(crate) fn prefix(&self, normalised: &str) -> Option<(Class, usize)> {
+        let mut best = None;
+        let mut words = 0;
+        for (i, c) in normalised.char_indices() {
+            if c == ' ' {
+                words += 1;
+                if words > self.max_words {
+                    break;
+                }
+                if let Some(&class) = self.whole.get(&hash_lower(&normalised[..i])) {
+                    best = Some((class, words));
+                }
+            }
+        }
+        if words < self.max_words {
+            if let Some(&class) = self.whole.get(&hash_lower(normalised)) {
+                best = Some((class, words + 1));
+            }
+        }
+        best
+    }
+
+    /// Whether the normalised line starts with a credit prefix ("photo", "foto", "crédit
+    /// photo"…) of up to three words.
+    pub(crate) fn starts_with_credit(&self, normalised: &str) -> bool {
+        let mut words = 0;
+        for (i, c) in normalised.char_indices() {
+            if c == ' ' {
+                words += 1;
+                if self.credits.contains_key(&hash_lower(&normalised[..i])) {
+                    return true;
+                }
+                if words >= 3 {
+                    return false;
+                }
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises() {
+        let mut s = String::new();
+        normalise("  Related Articles : ", &mut s);
+        assert_eq!(s, "related articles");
+        normalise("» Don’t miss!", &mut s);
+        assert_eq!(s, "don't miss");
+    }
+
+    #[test]
+    fn finds_phrases() {
+        let mut s = String::new();
+        normalise("Lire aussi :", &mut s);
+        assert_eq!(PHRASES.whole_line(&s), Some(Class::LeadIn));
+        normalise("Read also: Some headline here", &mut s);
+        assert_eq!(PHRASES.prefix(&s).map(|p| p.0), Some(Class::LeadIn));
+        normalise("ADVERTISEMENT", &mut s);
+        assert_eq!(PHRASES.whole_line(&s), Some(Class::Boilerplate));
+    }
+}

@@ -1,0 +1,103 @@
+//! Keyword fragments wedged between two sentences inside a paragraph:
+//! "…de la sécurité. à Ouagadougou Les deux parties…" loses "à Ouagadougou".
+//!
+//! The shape: a sentence ends, then a short run of words starting with a lowercase letter
+//! (which no sentence does), then a capitalised word that starts the next sentence. The
+//! fragment must name something the article talks about (a capitalised word or a word
+//! the article's prose repeats): SEO tools wedge the page's keywords. Scripts without
+//! letter case never match, so the rule cannot misfire there.
+
+use super::phrases::PHRASES;
+use super::{Ctx, Rule};
+use crate::block::{Block, Kind};
+use crate::features::{hash_lower, tokens};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Cuts keyword fragments wedged between sentences.
+pub struct Wedged;
+
+/// A wedged fragment has at most this many words.
+const MAX_FRAGMENT_WORDS: usize = 5;
+
+/// a sentence end followed by a word starting with a lowercase letter
+static WEDGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(\p{L}{2,})[.!?]["”»’)]?\s+\p{Ll}"#).expect("valid regex"));
+
+impl Rule for Wedged {
+    fn name(&self) -> &'static str {
+        "wedged"
+    }
+    fn doc(&self) -> &'static str {
+        "keyword fragments wedged between two sentences inside a paragraph"
+    }
+    fn apply(&self, blocks: &mut [Block], ctx: &Ctx<'_>) {
+        for b in blocks.iter_mut().filter(|b| b.kept()) {
+            if b.kind == Kind::Heading || b.features.sentences < 2 {
+                continue;
+            }
+            let mut cuts: Vec<(usize, usize)> = Vec::new();
+            let mut from = 0;
+            while let Some(c) = WEDGE.captures_at(&b.text, from) {
+                let (Some(whole), Some(word)) = (c.get(0), c.get(1)) else {
+                    break;
+                };
+                from = whole.end();
+                if PHRASES
+                    .abbreviations
+                    .contains_key(&hash_lower(word.as_str()))
+                {
+                    continue;
+                }
+                let frag_start = whole.end()
+                    - b.text[..whole.end()]
+                        .chars()
+                        .next_back()
+                        .map_or(0, char::len_utf8);
+                if let Some(end) = keyword_fragment(&b.text[frag_start..], ctx) {
+                    cuts.push((frag_start, frag_start + end));
+                    from = frag_start + end;
+                }
+            }
+            if cuts.is_empty() {
+                continue;
+            }
+            let mut text = String::with_capacity(b.text.len());
+            let mut last = 0;
+            for &(s, e) in &cuts {
+                b.cuts.push(b.text[s..e].trim_end().to_string());
+                text.push_str(&b.text[last..s]);
+                last = e;
+            }
+            text.push_str(&b.text[last..]);
+            b.text = text;
+        }
+    }
+}
+
+/// Where the wedged fragment at the start of `rest` ends (byte offset of the next
+/// sentence's first word), if `rest` starts with one: up to [`MAX_FRAGMENT_WORDS`] words
+/// without punctuation, the last a name or a word the article repeats, the next one
+/// capitalised. The shortest such fragment wins.
+fn keyword_fragment(rest: &str, ctx: &Ctx<'_>) -> Option<usize> {
+    let mut prev: Option<crate::features::Token> = None;
+    let mut last_end = 0;
+    for (n, t) in tokens(rest).enumerate() {
+        // only spaces between the words of a fragment
+        if !rest[last_end..t.start].chars().all(char::is_whitespace) {
+            return None;
+        }
+        if let Some(p) = prev {
+            let keyword = p.upper_initial || (p.chars >= 4 && ctx.topic.count(p.hash) >= 3);
+            if t.upper_initial && keyword {
+                return Some(t.start);
+            }
+        }
+        if n >= MAX_FRAGMENT_WORDS {
+            return None;
+        }
+        prev = Some(t);
+        last_end = t.end;
+    }
+    None
+}

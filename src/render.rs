@@ -1,0 +1,46 @@
+//! Blocks → output: plain text, markdown.
+//!
+//! Plain text: one paragraph per line group, groups separated by one blank line; the
+//! items of one list form one group, one item per line, each with a `- ` (or `N. `)
+//! marker. Markdown: the same, headings as `## `, quotes as `> `.
+
+use crate::block::{Block, Kind, Marker};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Plain,
+    Markdown,
+}
+
+pub(crate) fn render(blocks: &[Block], format: Format) -> String {
+    let mut out = String::with_capacity(blocks.iter().map(|b| b.text.len() + 2).sum());
+    let mut prev_list = false;
+    for b in blocks.iter().filter(|b| b.kept() && !b.text.is_empty()) {
+        let list = b.kind == Kind::ListItem;
+        if !out.is_empty() {
+            out.push_str(if list && prev_list { "\n" } else { "\n\n" });
+        }
+        match (b.kind, format) {
+            (Kind::Heading, Format::Markdown) => {
+                let level = b.level.clamp(2, 6) as usize;
+                out.extend(std::iter::repeat_n('#', level));
+                out.push(' ');
+            }
+            (Kind::Quote, Format::Markdown) => out.push_str("> "),
+            _ => {}
+        }
+        if list {
+            match b.marker {
+                Marker::Number(n) => {
+                    out.push_str(&n.to_string());
+                    out.push_str(". ");
+                }
+                _ => out.push_str("- "),
+            }
+        }
+        out.push_str(&b.text);
+        prev_list = list;
+    }
+    out
+}

@@ -1,0 +1,153 @@
+//! The text front door: text already scraped from a page, one block per line.
+//!
+//! Each non-empty line becomes a [`Block`]. A leading bullet or number becomes the block's
+//! [`Marker`] and makes it a list item; a short line that does not end like a sentence is
+//! read as a heading once the features are known ([`classify`]).
+
+use crate::block::{Block, Kind, Marker};
+
+/// Characters that start a bulleted line when followed by a space.
+const SPACED_BULLETS: &[char] = &['-', '*', '+', '>', '–', '—', '~'];
+/// Characters that start a bulleted line with or without a following space.
+const SYMBOL_BULLETS: &[char] = &[
+    '•', '·', '»', '›', '►', '▶', '▸', '▹', '→', '⇒', '➜', '➤', '➔', '▪', '▫', '■', '□', '◦', '○',
+    '●', '◆', '◇', '♦', '✓', '✔', '☞', '⁃', '‣', '∙', '⦿', '◾', '◽', '★', '☆', '|',
+];
+
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
+}
+
+/// Splits a line into its marker and its text.
+pub(crate) fn read_marker(line: &str) -> (Marker, &str) {
+    let mut chars = line.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return (Marker::None, line);
+    };
+    let after_first = &line[first.len_utf8()..];
+    if SYMBOL_BULLETS.contains(&first) || is_emoji(first) {
+        // a run of the same symbol (»» or ►►) counts once
+        let rest = after_first.trim_start_matches(first).trim_start();
+        if !rest.is_empty() {
+            return (Marker::Bullet, rest);
+        }
+    }
+    if SPACED_BULLETS.contains(&first) && after_first.starts_with([' ', '\t', '\u{a0}']) {
+        let rest = after_first.trim_start();
+        if !rest.is_empty() {
+            return (Marker::Bullet, rest);
+        }
+    }
+    if first.is_ascii_digit() {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        if digits <= 3 {
+            let rest = &line[digits..];
+            if let Some(r) = rest.strip_prefix(['.', ')']) {
+                if r.starts_with(' ') {
+                    let n = line[..digits].parse().unwrap_or(0);
+                    let r = r.trim_start();
+                    if !r.is_empty() {
+                        return (Marker::Number(n), r);
+                    }
+                }
+            }
+        }
+    }
+    (Marker::None, line)
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub(crate) fn normalise_space(s: &str, out: &mut String) {
+    out.clear();
+    let mut pending = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            pending = !out.is_empty();
+        } else {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c);
+        }
+    }
+}
+
+/// Reads scraped text into blocks, one per non-empty line, at most `max_blocks`.
+/// Returns the blocks and whether the limit cut the input short.
+pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
+    let mut out = Vec::with_capacity(text.len() / 80 + 1);
+    let mut buf = String::new();
+    for line in text.lines() {
+        normalise_space(line, &mut buf);
+        if buf.is_empty() {
+            continue;
+        }
+        if out.len() >= max_blocks {
+            return (out, true);
+        }
+        let (marker, rest) = read_marker(&buf);
+        let kind = if marker == Marker::None {
+            Kind::Paragraph
+        } else {
+            Kind::ListItem
+        };
+        let mut b = Block::new(rest.to_string(), kind);
+        b.marker = marker;
+        out.push(b);
+    }
+    (out, false)
+}
+
+/// Most words a line may have to be read as a heading.
+/// Set on injected-dev: the article's own section headings there have at most 16 words.
+const HEADING_MAX_WORDS: u32 = 20;
+
+/// Once features are known: unmarked lines shaped like headings become [`Kind::Heading`].
+pub(crate) fn classify(blocks: &mut [Block]) {
+    for b in blocks.iter_mut() {
+        if b.kind != Kind::Paragraph {
+            continue;
+        }
+        let f = &b.features;
+        if f.words >= 1
+            && f.words <= HEADING_MAX_WORDS
+            && !f.ends_sentence
+            && f.sentences == 0
+            && b.text.chars().count() <= 200
+        {
+            b.kind = Kind::Heading;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        assert_eq!(read_marker("- item"), (Marker::Bullet, "item"));
+        assert_eq!(read_marker("•item"), (Marker::Bullet, "item"));
+        assert_eq!(read_marker("►► two"), (Marker::Bullet, "two"));
+        assert_eq!(read_marker("12. twelve"), (Marker::Number(12), "twelve"));
+        assert_eq!(
+            read_marker("2019 was a year"),
+            (Marker::None, "2019 was a year")
+        );
+        assert_eq!(read_marker("-5 degrees"), (Marker::None, "-5 degrees"));
+        assert_eq!(read_marker("📌 Pinned"), (Marker::Bullet, "Pinned"));
+    }
+
+    #[test]
+    fn lines_become_blocks() {
+        let (b, cut) = blocks("  One  line \n\n- two\n", 10);
+        assert!(!cut);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].text, "One line");
+        assert_eq!(b[1].kind, Kind::ListItem);
+        let (b, cut) = blocks("a\nb\nc", 2);
+        assert!(cut);
+        assert_eq!(b.len(), 2);
+    }
+}
