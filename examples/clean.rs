@@ -55,7 +55,11 @@ fn main() -> ExitCode {
             println!("{}", article.text());
             if explain {
                 for r in article.removed() {
-                    eprintln!("[{}] {}", r.reason, r.text);
+                    let f = &article.blocks()[r.block].features;
+                    eprintln!(
+                        "[{}] (overlap {:.2}, words {}) {}",
+                        r.reason, f.overlap, f.words, r.text
+                    );
                 }
             }
             ExitCode::SUCCESS

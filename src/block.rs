@@ -149,9 +149,38 @@ pub struct Features {
     pub overlap: f32,
     /// Number of content words (used for `overlap`).
     pub content_words: u32,
+    /// Number of tokens made only of digits.
+    pub numbers: u32,
 }
 
 impl Block {
+    /// Shaped like the headline of an article: 4–22 words, its first letter not
+    /// lowercase, not ending with a period, few numbers, not all capitals (a label), no
+    /// handle or address. Measured on injected-dev: 92% of the injected headlines and 37%
+    /// of the article's own short off-topic lines (table rows, schedules, labels) have
+    /// this shape.
+    pub fn is_headline_shaped(&self) -> bool {
+        let f = &self.features;
+        if !(4..=22).contains(&f.words) {
+            return false;
+        }
+        let t = self.text.trim_end();
+        if t.ends_with('.') && !t.ends_with("...") {
+            return false;
+        }
+        if t.contains('@') || t.contains("http") || t.contains("www.") {
+            return false;
+        }
+        let first_letter = t.chars().find(|c| c.is_alphabetic());
+        if first_letter.is_some_and(char::is_lowercase) {
+            return false;
+        }
+        if !t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase) {
+            return false;
+        }
+        f.numbers * 4 <= f.words
+    }
+
     /// A new block of the given kind, kept, with no hints and no features.
     pub fn new(text: String, kind: Kind) -> Self {
         Block {
@@ -189,7 +218,11 @@ impl Block {
         }
         if self.marker != Marker::None {
             // list items: headlines often end with "?" or "!"; only long items are prose
-            return f.words >= 25 || (f.words >= 8 && f.sentences >= 2);
+            return f.words >= 25;
+        }
+        if f.words < 20 && self.text.trim_end().ends_with(['?', '？']) && f.sentences <= 1 {
+            // a lone question line reads like a headline ("Is X the new Y?")
+            return false;
         }
         (f.words >= 12 && (f.ends_sentence || f.words >= 25)) || (f.words >= 6 && f.sentences >= 2)
     }

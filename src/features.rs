@@ -249,6 +249,9 @@ pub(crate) fn compute(blocks: &mut [Block], lang: Lang) {
             if t.upper_initial {
                 f.capitalised += 1;
             }
+            if t.numeric {
+                f.numbers += 1;
+            }
             let stop = bit != 0 && STOPWORDS.get(&t.hash).is_some_and(|m| m & bit != 0);
             if stop {
                 f.stopwords += 1;

@@ -37,7 +37,6 @@ mod decode;
 mod error;
 mod features;
 mod html;
-#[path = "lexicon_tmp/mod.rs"]
 pub mod lexicon;
 mod options;
 mod prune;

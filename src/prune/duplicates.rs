@@ -19,7 +19,14 @@ impl Rule for Duplicates {
     fn doc(&self) -> &'static str {
         "blocks whose text already appeared earlier"
     }
-    fn apply(&self, blocks: &mut [Block], _ctx: &Ctx<'_>) {
+    fn apply(&self, blocks: &mut [Block], ctx: &Ctx<'_>) {
+        // Scraped text is already linear: a repeated paragraph there is the author's (a
+        // refrain, a repeated question). Markup repeats blocks on its own (mobile and
+        // desktop copies, teasers of the article itself). Measured on injected-dev: in
+        // text mode this rule removed 1,210 article words and no clutter.
+        if !ctx.html {
+            return;
+        }
         let mut seen: HashMapU64<()> = HashMapU64::default();
         let mut buf = String::new();
         for b in blocks.iter_mut().filter(|b| b.kept()) {

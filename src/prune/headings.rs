@@ -17,6 +17,8 @@ pub struct Headings;
 
 /// A section heading has at most this many words.
 const MAX_WORDS: u32 = 16;
+/// An off-topic headline-shaped heading this long is another article's title.
+const FOREIGN_MIN_WORDS: u32 = 7;
 
 impl Rule for Headings {
     fn name(&self) -> &'static str {
@@ -42,14 +44,18 @@ impl Rule for Headings {
             let before_text = first_prose.is_none_or(|p| i < p);
             let b = &blocks[i];
             // the next kept block
-            let next = blocks[i + 1..].iter().find(|b| b.kept());
-            let orphan = next.is_none_or(|nb| nb.kind == Kind::Heading);
+            let orphan = !blocks[i + 1..].iter().any(|b| b.kept());
+            // an article's own section headings are short and often use words its
+            // paragraphs do not; a foreign headline is longer and headline-shaped
+            let foreign = ctx.topic.is_informative()
+                && b.features.overlap < OFF_TOPIC
+                && b.features.words >= FOREIGN_MIN_WORDS
+                && b.is_headline_shaped();
             let stray = before_text
                 || orphan
                 || b.features.words > MAX_WORDS
-                || (ctx.topic.is_informative() && b.features.overlap < OFF_TOPIC)
-                || stuffed(&b.text)
-                || b.features.ends_colon;
+                || foreign
+                || stuffed(&b.text);
             if stray {
                 let reason = if before_text {
                     Reason::Heading

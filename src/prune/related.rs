@@ -112,15 +112,18 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool) {
                 .is_some_and(|d| d >= LINK_LIST_DENSITY)
         })
         .count();
+    let headlines = items
+        .iter()
+        .filter(|&&k| off_topic(&blocks[k]) && blocks[k].is_headline_shaped())
+        .count();
     let drop_run = if introduced {
         true
     } else if items.len() >= 2 {
-        2 * off >= items.len() + usize::from(labelled && off == 0)
-            || (links * 2 > items.len() && 3 * off >= items.len())
+        2 * headlines >= items.len() || (links * 2 > items.len() && 3 * off >= items.len())
     } else {
         // a single bulleted headline between paragraphs
         let b = &blocks[items[0]];
-        b.marker != Marker::None && off == 1 && !b.features.ends_sentence
+        b.marker != Marker::None && headlines == 1
     };
     if !drop_run {
         return;

@@ -1,0 +1,242 @@
+//! Multilingual word lists used to recognise clutter in scraped news pages.
+//!
+//! For every language the lexicon holds five lists: frequent function words
+//! (to tell running prose from navigation), lead-in phrases that introduce
+//! links to other articles ("read also", "lire aussi", "関連記事"),
+//! whole-line boilerplate (advertisement labels, share / follow / subscribe
+//! prompts, cookie banners, reading prompts), prefixes of photo caption and
+//! credit lines, and abbreviations that end with a period inside a sentence.
+//!
+//! All lists are the unclutter project's own writing.
+//!
+//! Languages covered, by ISO 639-1 code:
+//!
+//! | code | language          | code | language   |
+//! |------|-------------------|------|------------|
+//! | `en` | English           | `fi` | Finnish    |
+//! | `fr` | French            | `tr` | Turkish    |
+//! | `de` | German            | `ro` | Romanian   |
+//! | `es` | Spanish           | `hu` | Hungarian  |
+//! | `it` | Italian           | `el` | Greek      |
+//! | `pt` | Portuguese        | `id` | Indonesian |
+//! | `nl` | Dutch             | `vi` | Vietnamese |
+//! | `pl` | Polish            | `ar` | Arabic     |
+//! | `ru` | Russian           | `zh` | Chinese    |
+//! | `uk` | Ukrainian         | `ja` | Japanese   |
+//! | `cs` | Czech             | `ko` | Korean     |
+//! | `sv` | Swedish           |      |            |
+//! | `da` | Danish            |      |            |
+//! | `no` | Norwegian Bokmål  |      |            |
+//!
+//! Entries are lowercase and in Unicode NFC; callers should lowercase and
+//! NFC-normalise the text they compare against them.
+
+pub mod ar;
+pub mod cs;
+pub mod da;
+pub mod de;
+pub mod el;
+pub mod en;
+pub mod es;
+pub mod fi;
+pub mod fr;
+pub mod hu;
+pub mod id;
+pub mod it;
+pub mod ja;
+pub mod ko;
+pub mod nl;
+pub mod no;
+pub mod pl;
+pub mod pt;
+pub mod ro;
+pub mod ru;
+pub mod sv;
+pub mod tr;
+pub mod uk;
+pub mod vi;
+pub mod zh;
+
+/// Word lists of one language. All entries lowercase, Unicode NFC, no trailing punctuation.
+#[derive(Debug)]
+pub struct Language {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// Language name in English.
+    pub name: &'static str,
+    /// 60-150 of the most frequent function words (articles, pronouns,
+    /// prepositions, conjunctions, auxiliaries). For Chinese and Japanese:
+    /// single-character and two-character particles and function words.
+    pub stopwords: &'static [&'static str],
+    /// Lead-in phrases that introduce links to other articles ("read also",
+    /// "related articles", "most read", ...). 15-40 per language.
+    pub lead_ins: &'static [&'static str],
+    /// Whole-line boilerplate phrases: advertisement labels, share / follow
+    /// prompts, subscribe and newsletter prompts, cookie prompts, reading
+    /// prompts and page furniture ("menu", "back to top", ...). 30-80 per
+    /// language.
+    pub boilerplate: &'static [&'static str],
+    /// Prefixes of caption and credit lines ("photo:", "getty images",
+    /// "reuters/", ...), with the trailing colon where one is typical.
+    /// 3-15 per language.
+    pub credit_prefixes: &'static [&'static str],
+    /// Abbreviations that end with a period inside a sentence and may be
+    /// followed by a lowercase word ("etc", "z.b", "p. ex"), written without
+    /// the final period. 5-25 per language.
+    pub abbreviations: &'static [&'static str],
+}
+
+impl Language {
+    /// All five lists of this language, each with its field name.
+    pub fn lists(&self) -> [(&'static str, &'static [&'static str]); 5] {
+        [
+            ("stopwords", self.stopwords),
+            ("lead_ins", self.lead_ins),
+            ("boilerplate", self.boilerplate),
+            ("credit_prefixes", self.credit_prefixes),
+            ("abbreviations", self.abbreviations),
+        ]
+    }
+}
+
+/// Every language the lexicon covers.
+pub static LANGUAGES: &[&Language] = &[
+    &en::LANGUAGE,
+    &fr::LANGUAGE,
+    &de::LANGUAGE,
+    &es::LANGUAGE,
+    &it::LANGUAGE,
+    &pt::LANGUAGE,
+    &nl::LANGUAGE,
+    &pl::LANGUAGE,
+    &ru::LANGUAGE,
+    &uk::LANGUAGE,
+    &cs::LANGUAGE,
+    &sv::LANGUAGE,
+    &da::LANGUAGE,
+    &no::LANGUAGE,
+    &fi::LANGUAGE,
+    &tr::LANGUAGE,
+    &ro::LANGUAGE,
+    &hu::LANGUAGE,
+    &el::LANGUAGE,
+    &id::LANGUAGE,
+    &vi::LANGUAGE,
+    &ar::LANGUAGE,
+    &zh::LANGUAGE,
+    &ja::LANGUAGE,
+    &ko::LANGUAGE,
+];
+
+/// The word lists of the language with ISO 639-1 code `code`
+/// (case-insensitive), if the lexicon covers it.
+pub fn by_code(code: &str) -> Option<&'static Language> {
+    LANGUAGES
+        .iter()
+        .copied()
+        .find(|lang| lang.code.eq_ignore_ascii_case(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn covers_at_least_24_languages() {
+        assert!(LANGUAGES.len() >= 24, "only {} languages", LANGUAGES.len());
+    }
+
+    #[test]
+    fn codes_are_unique_iso_639_1() {
+        let mut seen = HashSet::new();
+        for lang in LANGUAGES {
+            assert!(
+                lang.code.len() == 2 && lang.code.bytes().all(|b| b.is_ascii_lowercase()),
+                "bad code {:?}",
+                lang.code
+            );
+            assert!(seen.insert(lang.code), "duplicate code {:?}", lang.code);
+            assert!(!lang.name.is_empty(), "{}: empty name", lang.code);
+        }
+    }
+
+    #[test]
+    fn by_code_finds_every_language() {
+        for lang in LANGUAGES {
+            assert!(std::ptr::eq(by_code(lang.code).unwrap(), *lang));
+            assert!(std::ptr::eq(
+                by_code(&lang.code.to_uppercase()).unwrap(),
+                *lang
+            ));
+        }
+        assert!(by_code("xx").is_none());
+    }
+
+    #[test]
+    fn entries_are_clean() {
+        for lang in LANGUAGES {
+            for (field, list) in lang.lists() {
+                assert!(!list.is_empty(), "{}.{}: empty list", lang.code, field);
+                let mut seen = HashSet::new();
+                for &entry in list {
+                    let at = format!("{}.{}: {:?}", lang.code, field, entry);
+                    assert!(!entry.is_empty(), "{at}: empty entry");
+                    assert_eq!(entry, entry.trim(), "{at}: not trimmed");
+                    assert!(!entry.contains("  "), "{at}: double space");
+                    assert_eq!(entry, entry.to_lowercase(), "{at}: not lowercase");
+                    assert!(seen.insert(entry), "{at}: duplicate");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_have_no_trailing_colon_or_period() {
+        for lang in LANGUAGES {
+            for (field, list) in [
+                ("lead_ins", lang.lead_ins),
+                ("boilerplate", lang.boilerplate),
+                ("stopwords", lang.stopwords),
+                ("abbreviations", lang.abbreviations),
+            ] {
+                for &entry in list {
+                    assert!(
+                        !entry.ends_with([':', '：', '.', '。']),
+                        "{}.{}: {:?} ends with punctuation",
+                        lang.code,
+                        field,
+                        entry
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn list_sizes_are_in_range() {
+        for lang in LANGUAGES {
+            let ranges = [(60, 150), (15, 40), (30, 80), (3, 15), (5, 25)];
+            for ((field, list), (min, max)) in lang.lists().into_iter().zip(ranges) {
+                assert!(
+                    (min..=max).contains(&list.len()),
+                    "{}.{}: {} entries, expected {}-{}",
+                    lang.code,
+                    field,
+                    list.len(),
+                    min,
+                    max
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn cjk_stopwords_are_short() {
+        for code in ["zh", "ja"] {
+            for &word in by_code(code).unwrap().stopwords {
+                assert!(word.chars().count() <= 2, "{code}: {word:?} too long");
+            }
+        }
+    }
+}
