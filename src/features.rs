@@ -290,21 +290,23 @@ fn is_terminal(c: char) -> bool {
 /// Whether the text ends like a sentence, and how many sentence ends it holds.
 pub(crate) fn sentence_shape(text: &str) -> (bool, u32) {
     let mut ends = 0u32;
-    let mut prev_terminal = false;
-    let mut prev_char = ' ';
+    let mut pending = false;
+    // the two characters before the current one
+    let (mut p1, mut p2) = (' ', ' ');
     for c in text.chars() {
         if is_terminal(c) {
-            // a period between two digits or letters is not a sentence end (3.5, e.g)
-            prev_terminal = true;
-        } else if prev_terminal {
+            // "J. Smith", "M. Ford": a period after a lone capital is an initial
+            let initial = c == '.' && p1.is_uppercase() && !p2.is_alphanumeric();
+            pending = !initial;
+        } else if pending {
             if c.is_whitespace() || is_cjk(c) {
                 ends += 1;
             }
-            prev_terminal = false;
+            pending = false;
         }
-        prev_char = c;
+        p2 = p1;
+        p1 = c;
     }
-    let _ = prev_char;
     let trimmed = text.trim_end().trim_end_matches(is_closer);
     let ends_sentence = trimmed.chars().next_back().is_some_and(is_terminal);
     if ends_sentence {
@@ -350,41 +352,43 @@ impl Topic {
         self.counts.get(&hash).copied().unwrap_or(0)
     }
 
-    /// Share of the content words of `text` that the article's prose uses (0–1); 1.0 when
-    /// the text has no content words.
-    pub fn overlap(&self, text: &str, lang: Lang) -> f32 {
-        let bit = lang.bit();
-        let (mut n, mut hit) = (0u32, 0u32);
-        for t in tokens(text) {
-            if !is_content(&t) {
-                continue;
-            }
-            if bit != 0 && STOPWORDS.get(&t.hash).is_some_and(|m| m & bit != 0) {
-                continue;
-            }
-            n += 1;
-            if self.counts.contains_key(&t.hash) {
-                hit += 1;
-            }
-        }
-        if n == 0 {
-            1.0
-        } else {
-            hit as f32 / n as f32
-        }
-    }
-
-    /// Fills `features.overlap` for every block that is not prose (prose gets 1.0).
+    /// Fills `features.overlap` for every block. A block's own words do not count as
+    /// evidence for it: for a prose block (which fed the vocabulary), a word overlaps only
+    /// when the rest of the article uses it too.
     pub fn annotate(&self, blocks: &mut [Block], lang: Lang) {
+        let bit = lang.bit();
+        let mut own: HashMapU64<u32> = HashMapU64::default();
         for b in blocks.iter_mut() {
-            b.features.overlap = if b.is_prose() && b.kind != Kind::Heading {
-                1.0
-            } else {
-                self.overlap(&b.text, lang)
+            let contributed = b.kept() && b.is_prose() && b.kind != Kind::Heading;
+            if contributed && b.features.words > OWN_WORDS_LIMIT {
+                b.features.overlap = 1.0;
+                continue;
+            }
+            own.clear();
+            let content = |t: &Token| {
+                is_content(t) && !(bit != 0 && STOPWORDS.get(&t.hash).is_some_and(|m| m & bit != 0))
             };
+            if contributed {
+                for t in tokens(&b.text).filter(content) {
+                    *own.entry(t.hash).or_insert(0) += 1;
+                }
+            }
+            let (mut n, mut hit) = (0u32, 0u32);
+            for t in tokens(&b.text).filter(content) {
+                n += 1;
+                let mine = own.get(&t.hash).copied().unwrap_or(0);
+                if self.count(t.hash) > mine {
+                    hit += 1;
+                }
+            }
+            b.features.overlap = if n == 0 { 1.0 } else { hit as f32 / n as f32 };
         }
     }
 }
+
+/// Prose blocks longer than this are the article's body: their overlap is 1 without
+/// counting.
+const OWN_WORDS_LIMIT: u32 = 60;
 
 #[cfg(test)]
 mod tests {
@@ -410,5 +414,6 @@ mod tests {
         assert_eq!(sentence_shape("He said so. Then left.”"), (true, 2));
         assert!(!sentence_shape("A headline without end").0);
         assert!(sentence_shape("東京で会議が開かれた。").0);
+        assert_eq!(sentence_shape("John M. Ford’s books, but how?").1, 1);
     }
 }

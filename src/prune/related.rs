@@ -24,13 +24,19 @@ const LABEL_MAX_WORDS: u32 = 6;
 const LINK_LIST_DENSITY: f32 = 0.7;
 
 fn candidate(b: &Block) -> bool {
+    let f = &b.features;
+    // short one-sentence lines may be headlines that end with a period
+    let weak_prose = b.marker == Marker::None && f.sentences <= 1 && f.words < WEAK_PROSE_WORDS;
     b.kept()
         && b.kind != Kind::Quote
-        && !b.is_prose()
-        && b.features.words >= 1
-        && b.features.words <= MAX_WORDS
-        && b.features.sentences <= 2
+        && (!b.is_prose() || weak_prose)
+        && f.words >= 1
+        && f.words <= MAX_WORDS
+        && f.sentences <= 2
 }
+
+/// One-sentence lines shorter than this may belong to a headline list.
+const WEAK_PROSE_WORDS: u32 = 20;
 
 fn off_topic(b: &Block) -> bool {
     b.features.overlap < OFF_TOPIC
@@ -44,9 +50,8 @@ impl Rule for RelatedLinks {
         "runs of headline-like lines whose topic is not the article's, with their lead-in"
     }
     fn apply(&self, blocks: &mut [Block], ctx: &Ctx<'_>) {
-        if !ctx.topic.is_informative() {
-            return;
-        }
+        // without enough prose to know the topic, only lists after a lead-in go
+        let informative = ctx.topic.is_informative();
         let n = blocks.len();
         let mut i = 0;
         let mut introduced = false;
@@ -87,7 +92,9 @@ impl Rule for RelatedLinks {
                 }
                 j += 1;
             }
-            decide(blocks, &run, introduced);
+            if informative || introduced {
+                decide(blocks, &run, introduced);
+            }
             introduced = false;
             i = j;
         }
@@ -132,6 +139,10 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool) {
         blocks[run[0]].drop_for(Reason::LeadIn);
     }
     for &k in items {
-        blocks[k].drop_for(Reason::RelatedLinks);
+        // an on-topic sentence that happens to stand next to the list stays
+        let b = &blocks[k];
+        if off_topic(b) || b.is_headline_shaped() || b.marker != Marker::None || !b.is_prose() {
+            blocks[k].drop_for(Reason::RelatedLinks);
+        }
     }
 }

@@ -20,9 +20,10 @@ pub struct Wedged;
 /// A wedged fragment has at most this many words.
 const MAX_FRAGMENT_WORDS: usize = 5;
 
-/// a sentence end followed by a word starting with a lowercase letter
+/// a sentence end followed by a word starting with a lowercase letter (not after a
+/// closing quote: `.” said Smith` is an attribution)
 static WEDGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(\p{L}{2,})[.!?]["”»’)]?\s+\p{Ll}"#).expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(\p{L}{2,})[.!?]\s+\p{Ll}").expect("valid regex"));
 
 impl Rule for Wedged {
     fn name(&self) -> &'static str {
