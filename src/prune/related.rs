@@ -141,7 +141,7 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool) {
     for &k in items {
         // an on-topic sentence that happens to stand next to the list stays
         let b = &blocks[k];
-        if off_topic(b) || b.is_headline_shaped() || b.marker != Marker::None || !b.is_prose() {
+        if off_topic(b) || b.is_headline_shaped() || b.marker != Marker::None {
             blocks[k].drop_for(Reason::RelatedLinks);
         }
     }
