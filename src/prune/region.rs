@@ -22,11 +22,11 @@ use crate::block::{Block, Reason};
 pub struct Region;
 
 /// Cost of one line that is not prose. Set on the scrapinghub and wcxb-dev text dumps.
-const LINE_PENALTY: f32 = 3.0;
+const LINE_PENALTY: f32 = 10.0;
 /// Extra cost per word of a line that is not prose.
 const WORD_PENALTY: f32 = 0.15;
 /// A prose block's gain is capped at this many words.
-const MAX_GAIN: f32 = 80.0;
+const MAX_GAIN: f32 = 40.0;
 /// Stopword share at which prose counts in full.
 const FULL_STOP_RATIO: f32 = 0.25;
 
@@ -49,36 +49,8 @@ fn score(b: &Block, lang_known: bool) -> f32 {
     }
 }
 
-/// A line that looks like page chrome: very short and not a sentence, or already
-/// recognised as boilerplate or a lead-in.
-fn chrome_like(b: &Block) -> bool {
-    !b.kept() || (b.features.words <= CHROME_MAX_WORDS && !b.features.ends_sentence)
-}
-
-/// Most words of a chrome-like line ("Home", "Print Edition", "Share this").
+/// Most words of a menu line ("Home", "Print Edition", "Share this").
 const CHROME_MAX_WORDS: u32 = 3;
-/// This many chrome-like lines in a row end the article.
-const CHROME_RUN: usize = 3;
-
-/// The maximum-sum span leaves out whatever follows its last paragraph even when it is
-/// the article's own (a table, a list of results, notes). Extends the end over lines
-/// until a run of chrome-like lines starts.
-fn extend_forward(blocks: &[Block], hi: usize) -> usize {
-    let mut end = hi;
-    let mut run = 0;
-    for (i, b) in blocks.iter().enumerate().skip(hi) {
-        if chrome_like(b) {
-            run += 1;
-            if run >= CHROME_RUN {
-                break;
-            }
-        } else {
-            run = 0;
-            end = i + 1;
-        }
-    }
-    end
-}
 
 /// Runs of this many very short lines are menus.
 const MENU_RUN: usize = 3;
@@ -150,7 +122,7 @@ impl Rule for Region {
             // no prose at all: nothing to choose, keep what the other rules leave
             return;
         }
-        let (lo, hi) = (best_span.0, extend_forward(blocks, best_span.1));
+        let (lo, hi) = best_span;
         for (i, b) in blocks.iter_mut().enumerate() {
             if i < lo || i >= hi {
                 b.drop_for(Reason::OutsideContent);
