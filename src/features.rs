@@ -272,6 +272,16 @@ fn is_content(t: &Token) -> bool {
     !t.numeric && (t.cjk || t.chars >= 3)
 }
 
+/// Hashes of the content words of `text` (no stopwords, no numbers, no short words).
+pub(crate) fn content_hashes(text: &str, lang: Lang) -> impl Iterator<Item = u64> + '_ {
+    let bit = lang.bit();
+    tokens(text)
+        .filter(move |t| {
+            is_content(t) && !(bit != 0 && STOPWORDS.get(&t.hash).is_some_and(|m| m & bit != 0))
+        })
+        .map(|t| t.hash)
+}
+
 /// Closing characters that may follow a sentence end.
 fn is_closer(c: char) -> bool {
     matches!(

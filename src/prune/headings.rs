@@ -15,6 +15,8 @@ use crate::features::tokens;
 /// Removes headings (all by default; stray ones with `keep_headings`).
 pub struct Headings;
 
+/// Headings among the first this many blocks, before the first paragraph, are titles.
+const TITLE_ZONE: usize = 2;
 /// A section heading has at most this many words.
 const MAX_WORDS: u32 = 16;
 /// An off-topic headline-shaped heading this long is another article's title.
@@ -41,7 +43,8 @@ impl Rule for Headings {
                 blocks[i].drop_for(Reason::Heading);
                 continue;
             }
-            let before_text = first_prose.is_none_or(|p| i < p);
+            // the title zone: a heading among the first blocks, before any paragraph
+            let before_text = first_prose.is_some_and(|p| i < p) && i < TITLE_ZONE;
             let b = &blocks[i];
             // the next kept block
             let orphan = !blocks[i + 1..].iter().any(|b| b.kept());

@@ -8,6 +8,7 @@
 
 use super::{Ctx, Rule};
 use crate::block::{Block, Kind, Marker, Reason, Verdict};
+use crate::features::{content_hashes, HashMapU64};
 
 /// Removes related-links lists.
 pub struct RelatedLinks;
@@ -93,7 +94,7 @@ impl Rule for RelatedLinks {
                 j += 1;
             }
             if informative || introduced {
-                decide(blocks, &run, introduced);
+                decide(blocks, &run, introduced, ctx);
             }
             introduced = false;
             i = j;
@@ -101,8 +102,49 @@ impl Rule for RelatedLinks {
     }
 }
 
+/// Lists this long are judged by their own coherence.
+const COHERENT_MIN_ITEMS: usize = 3;
+/// A list whose items share a content word with another item at least this often is
+/// one subject's list. Set on injected-dev: random headlines stay well below.
+const COHERENT_SHARE: f32 = 0.75;
+
+/// A headline without its publisher or section suffix ("Title - Site", "Title | Opinion"):
+/// suffixes repeat across the headlines of one site and are no sign of a common subject.
+fn without_site(text: &str) -> &str {
+    let mut t = text;
+    while let Some(p) = t.rfind(" | ").or_else(|| t.rfind(" - ")) {
+        if t[..p].split_whitespace().count() < 3 {
+            break;
+        }
+        t = &t[..p];
+    }
+    t
+}
+
+/// Whether the items of a list share their vocabulary.
+fn coherent(blocks: &[Block], items: &[usize], ctx: &Ctx<'_>) -> bool {
+    // content word → (last item it was seen in, number of items that use it)
+    let mut seen: HashMapU64<(usize, u32)> = HashMapU64::default();
+    for (n, &k) in items.iter().enumerate() {
+        for h in content_hashes(without_site(&blocks[k].text), ctx.lang) {
+            let e = seen.entry(h).or_insert((usize::MAX, 0));
+            if e.0 != n {
+                *e = (n, e.1 + 1);
+            }
+        }
+    }
+    let sharing = items
+        .iter()
+        .filter(|&&k| {
+            content_hashes(without_site(&blocks[k].text), ctx.lang)
+                .any(|h| seen.get(&h).is_some_and(|&(_, c)| c >= 2))
+        })
+        .count();
+    sharing as f32 >= COHERENT_SHARE * items.len() as f32
+}
+
 /// Decides one run of candidate lines.
-fn decide(blocks: &mut [Block], run: &[usize], introduced: bool) {
+fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, ctx: &Ctx<'_>) {
     // a short label ending with a colon before the items introduces them
     let first = &blocks[run[0]];
     let labelled = run.len() >= 2
@@ -125,6 +167,10 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool) {
         .count();
     let drop_run = if introduced {
         true
+    } else if items.len() >= COHERENT_MIN_ITEMS && coherent(blocks, items, ctx) {
+        // the items talk about the same things: a table, a schedule, the article's own
+        // list; headlines of other stories share no words
+        false
     } else if items.len() >= 2 {
         2 * headlines >= items.len() || (links * 2 > items.len() && 3 * off >= items.len())
     } else {
