@@ -27,13 +27,13 @@ const LINK_LIST_DENSITY: f32 = 0.7;
 fn candidate(b: &Block) -> bool {
     let f = &b.features;
     // short one-sentence lines may be headlines that end with a period
-    let weak_prose = b.marker == Marker::None && f.sentences <= 1 && f.words < WEAK_PROSE_WORDS;
+    let weak_prose = b.marker == Marker::None && f.sentences <= 3 && f.words < WEAK_PROSE_WORDS;
     b.kept()
         && b.kind != Kind::Quote
         && (!b.is_prose() || weak_prose)
         && f.words >= 1
         && f.words <= MAX_WORDS
-        && f.sentences <= 2
+        && f.sentences <= 3
 }
 
 /// One-sentence lines shorter than this may belong to a headline list.
