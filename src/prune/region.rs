@@ -43,7 +43,7 @@ fn score(b: &Block, lang_known: bool) -> f32 {
     } else if !b.kept() {
         // already recognised as boilerplate: clutter, but only weak evidence against
         // the region (ad labels sit inside articles)
-        -1.0
+        -5.0
     } else {
         -(LINE_PENALTY + WORD_PENALTY * f.words as f32)
     }
