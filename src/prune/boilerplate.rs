@@ -14,12 +14,20 @@ use crate::features::tokens;
 /// Removes boilerplate lines.
 pub struct Boilerplate;
 
-/// Lines longer than this are never boilerplate by lexicon (a sentence that happens to
-/// start with "Share" is prose).
-const MAX_WORDS: u32 = 14;
+/// Lines longer than this are never boilerplate (a long prompt is the longest kind).
+const MAX_WORDS: u32 = 40;
+/// Lines longer than this are only boilerplate when they start with a long prompt phrase.
+const SHORT_LINE_WORDS: u32 = 14;
 /// A line that starts with a multi-word boilerplate phrase may carry this many more words
 /// ("Share this article on Facebook").
 const PREFIX_SLACK: usize = 4;
+/// A line that starts with a one-word boilerplate phrase may carry this many more words.
+const SHORT_PREFIX_SLACK: usize = 2;
+/// A line that starts with a boilerplate phrase of this many words is a prompt even when
+/// it reads as a sentence ("We use cookies to…", "Subscribe to our newsletter to…")…
+const PROMPT_MIN_PHRASE: usize = 3;
+/// …up to this many words.
+const PROMPT_MAX_WORDS: usize = 40;
 
 impl Rule for Boilerplate {
     fn name(&self) -> &'static str {
@@ -63,9 +71,26 @@ pub(crate) fn is_boilerplate(
         None => {}
     }
     if let Some((Class::Boilerplate, covered)) = PHRASES.prefix(buf) {
-        if covered >= 2 && (words as usize) <= covered + PREFIX_SLACK && !ends_sentence {
+        let words = words as usize;
+        // "Share this article on Facebook", "Share on WhatsApp"
+        let slack = if covered >= 2 {
+            PREFIX_SLACK
+        } else {
+            SHORT_PREFIX_SLACK
+        };
+        if words <= covered + slack && !ends_sentence {
             return true;
         }
+        // a prompt that goes on as a sentence: "We use cookies to give you…"
+        if covered >= PROMPT_MIN_PHRASE && words <= PROMPT_MAX_WORDS {
+            return true;
+        }
+    }
+    if let Some(Class::Boilerplate) = PHRASES.unspaced(buf) {
+        return true;
+    }
+    if words > SHORT_LINE_WORDS {
+        return false;
     }
     if PHRASES.starts_with_credit(buf) && words <= 15 {
         return true;

@@ -7,6 +7,9 @@ use crate::features::HashMapU64;
 use crate::lexicon::LANGUAGES;
 use std::sync::LazyLock;
 
+/// Lines of scripts without spaces longer than this are not searched for phrases.
+const UNSPACED_MAX_CHARS: usize = 16;
+
 /// What a phrase of the lexicon is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Class {
@@ -23,6 +26,8 @@ pub(crate) struct Phrases {
     pub(crate) abbreviations: HashMapU64<()>,
     /// the longest phrase, in words
     max_words: usize,
+    /// phrases of scripts written without spaces (normalised), with their class
+    unspaced: Vec<(String, Class)>,
 }
 
 pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
@@ -30,12 +35,16 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut credits = HashMapU64::default();
     let mut abbreviations = HashMapU64::default();
     let mut max_words = 1;
+    let mut unspaced = Vec::new();
     let mut buf = String::new();
     for lang in LANGUAGES {
         for p in lang.boilerplate {
             normalise(p, &mut buf);
             max_words = max_words.max(buf.split(' ').count());
             whole.entry(hash_lower(&buf)).or_insert(Class::Boilerplate);
+            if buf.chars().any(crate::features::is_cjk) && buf.chars().count() >= 2 {
+                unspaced.push((buf.clone(), Class::Boilerplate));
+            }
         }
         // lead-ins win over boilerplate when a phrase is in both lists
         for p in lang.lead_ins {
@@ -56,6 +65,7 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
         credits,
         abbreviations,
         max_words,
+        unspaced,
     }
 });
 
@@ -119,6 +129,20 @@ impl Phrases {
             }
         }
         best
+    }
+
+    /// For short lines of scripts written without spaces (Chinese, Japanese, Thai): the
+    /// class of a phrase the line contains ("この記事をシェアする" holds "シェア").
+    pub(crate) fn unspaced(&self, normalised: &str) -> Option<Class> {
+        if normalised.chars().count() > UNSPACED_MAX_CHARS
+            || !normalised.chars().any(crate::features::is_cjk)
+        {
+            return None;
+        }
+        self.unspaced
+            .iter()
+            .find(|(p, _)| normalised.contains(p.as_str()))
+            .map(|&(_, c)| c)
     }
 
     /// Whether the normalised line starts with a credit prefix ("photo", "foto", "crédit

@@ -22,8 +22,9 @@ const MAX_FRAGMENT_WORDS: usize = 5;
 
 /// a sentence end followed by a word starting with a lowercase letter (not after a
 /// closing quote: `.” said Smith` is an attribution)
-static WEDGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\p{L}{2,})[.!?]\s+\p{Ll}").expect("valid regex"));
+static WEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{L}{2,})(?:[.!?]|[\s\u{a0}\u{202f}][!?])\s+\p{Ll}").expect("valid regex")
+});
 
 impl Rule for Wedged {
     fn name(&self) -> &'static str {
@@ -81,24 +82,23 @@ impl Rule for Wedged {
 /// without punctuation, the last a name or a word the article repeats, the next one
 /// capitalised. The shortest such fragment wins.
 fn keyword_fragment(rest: &str, ctx: &Ctx<'_>) -> Option<usize> {
-    let mut prev: Option<crate::features::Token> = None;
-    let mut last_end = 0;
-    for (n, t) in tokens(rest).enumerate() {
+    let toks: Vec<_> = tokens(rest).take(MAX_FRAGMENT_WORDS + 2).collect();
+    for i in 1..toks.len().min(MAX_FRAGMENT_WORDS + 1) {
         // only spaces between the words of a fragment
-        if !rest[last_end..t.start].chars().all(char::is_whitespace) {
+        if !rest[toks[i - 1].end..toks[i].start]
+            .chars()
+            .all(char::is_whitespace)
+        {
             return None;
         }
-        if let Some(p) = prev {
-            let keyword = p.upper_initial || (p.chars >= 4 && ctx.topic.count(p.hash) >= 3);
-            if t.upper_initial && keyword {
-                return Some(t.start);
-            }
+        let (prev, t) = (toks[i - 1], toks[i]);
+        let keyword = prev.upper_initial || (prev.chars >= 4 && ctx.topic.count(prev.hash) >= 3);
+        // the next sentence starts with a capitalised word followed by a lowercase one
+        // ("Les deux"), not with a name inside the fragment ("Finistère Les")
+        let starts_sentence = t.upper_initial && toks.get(i + 1).is_none_or(|n| !n.upper_initial);
+        if keyword && starts_sentence {
+            return Some(t.start);
         }
-        if n >= MAX_FRAGMENT_WORDS {
-            return None;
-        }
-        prev = Some(t);
-        last_end = t.end;
     }
     None
 }

@@ -110,6 +110,15 @@ pub(crate) fn classify(blocks: &mut [Block]) {
             continue;
         }
         let f = &b.features;
+        // a lone short question line is a heading ("Que faire ?", SEO headings)
+        let question = f.sentences <= 1
+            && f.words <= HEADING_MAX_WORDS
+            && b.text.trim_end().ends_with(['?', '？'])
+            && !b.is_prose();
+        if question {
+            b.kind = Kind::Heading;
+            continue;
+        }
         if f.words >= 1
             && f.words <= HEADING_MAX_WORDS
             && !f.ends_sentence
