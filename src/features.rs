@@ -45,7 +45,11 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// One token: byte range and hash of its lowercase form.
@@ -61,7 +65,7 @@ pub(crate) struct Token {
     pub cjk: bool,
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 #[inline]
@@ -69,19 +73,25 @@ fn mix(h: u64, c: char) -> u64 {
     (h ^ c as u64).wrapping_mul(FNV_PRIME)
 }
 
+/// Continues a hash with the lowercase form of `c`.
+#[inline]
+pub(crate) fn mix_lower(h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        mix(h, c.to_ascii_lowercase())
+    } else {
+        c.to_lowercase().fold(h, mix)
+    }
+}
+
 /// Hash of a string's lowercase form, as tokens are hashed.
 pub(crate) fn hash_lower(s: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    for c in s.chars() {
-        if c.is_ascii() {
-            h = mix(h, c.to_ascii_lowercase());
-        } else {
-            for l in c.to_lowercase() {
-                h = mix(h, l);
-            }
-        }
-    }
-    h
+    s.chars().fold(FNV_OFFSET, mix_lower)
+}
+
+/// Hash of a text's words, lowercased, ignoring everything between them: two texts that
+/// differ only in punctuation, spacing or case hash alike.
+pub(crate) fn hash_words(s: &str) -> u64 {
+    tokens(s).fold(FNV_OFFSET, |h, t| mix(h ^ t.hash, ' '))
 }
 
 /// Iterates over the word tokens of `text`.
@@ -97,17 +107,31 @@ pub(crate) struct Tokens<'a> {
 impl Iterator for Tokens<'_> {
     type Item = Token;
     fn next(&mut self) -> Option<Token> {
-        let rest = &self.text[self.pos..];
-        let mut iter = rest.char_indices();
-        // skip to the first word char
-        let (off, first) = loop {
-            let (i, c) = iter.next()?;
-            if is_word_char(c) {
-                break (i, c);
+        let bytes = self.text.as_bytes();
+        let len = bytes.len();
+        // the char at byte `i` (always a char boundary) and its length
+        let char_at = |i: usize| -> (char, usize) {
+            let b = bytes[i];
+            if b < 0x80 {
+                (b as char, 1)
+            } else {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
             }
         };
-        let start = self.pos + off;
-        let mut h = FNV_OFFSET;
+        // skip to the first word char
+        let mut i = self.pos;
+        let (start, first, first_len) = loop {
+            if i >= len {
+                self.pos = len;
+                return None;
+            }
+            let (c, l) = char_at(i);
+            if is_word_char(c) {
+                break (i, c, l);
+            }
+            i += l;
+        };
         let push = |h: u64, c: char| -> u64 {
             if c.is_ascii() {
                 mix(h, c.to_ascii_lowercase())
@@ -115,11 +139,9 @@ impl Iterator for Tokens<'_> {
                 c.to_lowercase().fold(h, mix)
             }
         };
-        h = push(h, first);
-        let upper_initial = first.is_uppercase();
-        let mut numeric = first.is_numeric();
+        let mut h = push(FNV_OFFSET, first);
         if is_cjk(first) {
-            let end = start + first.len_utf8();
+            let end = start + first_len;
             self.pos = end;
             return Some(Token {
                 start,
@@ -131,16 +153,29 @@ impl Iterator for Tokens<'_> {
                 cjk: true,
             });
         }
-        let mut end = start + first.len_utf8();
+        let upper_initial = first.is_uppercase();
+        let mut numeric = first.is_numeric();
+        let mut end = start + first_len;
         let mut chars = 1;
-        for (i, c) in iter {
-            // an apostrophe or hyphen between letters stays inside the token (don't, l'homme
-            // splits at the apostrophe though: l' is a stopword in French)
+        while end < len {
+            let b = bytes[end];
+            if b < 0x80 {
+                // ASCII fast path
+                if b.is_ascii_alphanumeric() || b == b'_' {
+                    h = mix(h, b.to_ascii_lowercase() as char);
+                    numeric &= b.is_ascii_digit();
+                    chars += 1;
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            let (c, l) = char_at(end);
             if is_word_char(c) && !is_cjk(c) {
                 h = push(h, c);
                 numeric &= c.is_numeric();
                 chars += 1;
-                end = self.pos + i + c.len_utf8();
+                end += l;
             } else {
                 break;
             }
@@ -191,7 +226,7 @@ impl Lang {
 }
 
 /// Tokens looked at to guess the language.
-const LANG_SAMPLE_TOKENS: usize = 4000;
+const LANG_SAMPLE_TOKENS: usize = 1500;
 /// Fewer stopword hits than this: the language stays unknown.
 const LANG_MIN_HITS: u32 = 3;
 
@@ -328,9 +363,23 @@ pub(crate) fn sentence_shape(text: &str) -> (bool, u32) {
 /// The article's vocabulary: content-word hashes of the prose blocks still kept.
 pub(crate) struct Topic {
     counts: HashMapU64<u32>,
+    built: bool,
 }
 
 impl Topic {
+    /// A vocabulary not built yet.
+    pub fn empty() -> Topic {
+        Topic {
+            counts: HashMapU64::default(),
+            built: false,
+        }
+    }
+
+    /// Whether the vocabulary was built.
+    pub fn is_built(&self) -> bool {
+        self.built
+    }
+
     /// Builds the vocabulary from kept prose blocks.
     pub fn from_blocks(blocks: &[Block], lang: Lang) -> Topic {
         let bit = lang.bit();
@@ -349,7 +398,10 @@ impl Topic {
                 *counts.entry(t.hash).or_insert(0) += 1;
             }
         }
-        Topic { counts }
+        Topic {
+            counts,
+            built: true,
+        }
     }
 
     /// Whether the vocabulary holds enough text to judge topics.

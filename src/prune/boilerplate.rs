@@ -36,6 +36,9 @@ impl Rule for Boilerplate {
     fn doc(&self) -> &'static str {
         "advertisement labels, share/follow/subscribe/cookie prompts, dates, credits, breadcrumbs"
     }
+    fn needs_topic(&self) -> bool {
+        false
+    }
     fn apply(&self, blocks: &mut [Block], _ctx: &Ctx<'_>) {
         let mut buf = String::new();
         for b in blocks.iter_mut().filter(|b| b.kept()) {

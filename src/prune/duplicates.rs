@@ -1,10 +1,9 @@
 //! Repeated blocks: a block whose text (normalised) already appeared earlier in the
 //! article goes (pages repeat teasers, pull quotes and mobile/desktop copies).
 
-use super::phrases::normalise;
 use super::{Ctx, Rule};
 use crate::block::{Block, Reason};
-use crate::features::{hash_lower, HashMapU64};
+use crate::features::{hash_words, HashMapU64};
 
 /// Removes repeated blocks.
 pub struct Duplicates;
@@ -29,13 +28,11 @@ impl Rule for Duplicates {
         // article words and no clutter.
         let min_words = if ctx.html { MIN_WORDS } else { TEXT_MIN_WORDS };
         let mut seen: HashMapU64<()> = HashMapU64::default();
-        let mut buf = String::new();
         for b in blocks.iter_mut().filter(|b| b.kept()) {
             if b.features.words < min_words {
                 continue;
             }
-            normalise(&b.text, &mut buf);
-            if seen.insert(hash_lower(&buf), ()).is_some() {
+            if seen.insert(hash_words(&b.text), ()).is_some() {
                 b.drop_for(Reason::Duplicate);
             }
         }

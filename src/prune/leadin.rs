@@ -19,6 +19,9 @@ impl Rule for LeadIn {
     fn doc(&self) -> &'static str {
         "\"Read also\" lead-ins, alone or before another article's headline"
     }
+    fn needs_topic(&self) -> bool {
+        false
+    }
     fn apply(&self, blocks: &mut [Block], _ctx: &Ctx<'_>) {
         let mut buf = String::new();
         for b in blocks.iter_mut().filter(|b| b.kept()) {

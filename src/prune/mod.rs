@@ -36,6 +36,11 @@ pub trait Rule: Sync {
     fn changes_topic(&self) -> bool {
         false
     }
+    /// Whether the rule reads the article's vocabulary (built before the first rule that
+    /// does).
+    fn needs_topic(&self) -> bool {
+        true
+    }
 }
 
 /// The rules, in the order they run.
@@ -51,22 +56,30 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// Runs every enabled rule over `blocks`.
 pub(crate) fn run(blocks: &mut [Block], options: &Options, lang: Lang, html: bool) -> Topic {
+    // the vocabulary is built once the region is known (the rules before it do not read it)
     let mut ctx = Ctx {
         options,
         lang,
-        topic: Topic::from_blocks(blocks, lang),
+        topic: Topic::empty(),
         html,
     };
-    ctx.topic.annotate(blocks, lang);
     for rule in RULES {
         if options.disabled_rules.iter().any(|d| d == rule.name()) {
             continue;
         }
-        rule.apply(blocks, &ctx);
-        if rule.changes_topic() {
+        if rule.needs_topic() && !ctx.topic.is_built() {
             ctx.topic = Topic::from_blocks(blocks, lang);
             ctx.topic.annotate(blocks, lang);
         }
+        rule.apply(blocks, &ctx);
+        if rule.changes_topic() && ctx.topic.is_built() {
+            ctx.topic = Topic::from_blocks(blocks, lang);
+            ctx.topic.annotate(blocks, lang);
+        }
+    }
+    if !ctx.topic.is_built() {
+        ctx.topic = Topic::from_blocks(blocks, lang);
+        ctx.topic.annotate(blocks, lang);
     }
     ctx.topic
 }

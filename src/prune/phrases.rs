@@ -2,7 +2,7 @@
 //! matching uses: lowercase, punctuation and symbols trimmed, inner punctuation dropped,
 //! spaces collapsed.
 
-use crate::features::hash_lower;
+use crate::features::{hash_lower, mix_lower, FNV_OFFSET};
 use crate::features::HashMapU64;
 use crate::lexicon::LANGUAGES;
 use std::sync::LazyLock;
@@ -77,6 +77,15 @@ pub(crate) fn normalise(s: &str, out: &mut String) {
     let mut prev_alnum = false;
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c.to_ascii_lowercase());
+            prev_alnum = true;
+            continue;
+        }
         let keep = c.is_alphanumeric()
             || (matches!(c, '\'' | '’')
                 && prev_alnum
@@ -110,23 +119,24 @@ impl Phrases {
     /// The class of the longest phrase the normalised line starts with, and the number of
     /// words it covers.
     pub(crate) fn prefix(&self, normalised: &str) -> Option<(Class, usize)> {
+        // the hash of each prefix is the running hash at the space that ends it
         let mut best = None;
         let mut words = 0;
-        for (i, c) in normalised.char_indices() {
+        let mut h = FNV_OFFSET;
+        for c in normalised.chars() {
             if c == ' ' {
                 words += 1;
-                if words > self.max_words {
-                    break;
-                }
-                if let Some(&class) = self.whole.get(&hash_lower(&normalised[..i])) {
+                if let Some(&class) = self.whole.get(&h) {
                     best = Some((class, words));
                 }
+                if words >= self.max_words {
+                    return best;
+                }
             }
+            h = mix_lower(h, c);
         }
-        if words < self.max_words {
-            if let Some(&class) = self.whole.get(&hash_lower(normalised)) {
-                best = Some((class, words + 1));
-            }
+        if let Some(&class) = self.whole.get(&h) {
+            best = Some((class, words + 1));
         }
         best
     }
@@ -149,16 +159,18 @@ impl Phrases {
     /// photo"…) of up to three words.
     pub(crate) fn starts_with_credit(&self, normalised: &str) -> bool {
         let mut words = 0;
-        for (i, c) in normalised.char_indices() {
+        let mut h = FNV_OFFSET;
+        for c in normalised.chars() {
             if c == ' ' {
                 words += 1;
-                if self.credits.contains_key(&hash_lower(&normalised[..i])) {
+                if self.credits.contains_key(&h) {
                     return true;
                 }
                 if words >= 3 {
                     return false;
                 }
             }
+            h = mix_lower(h, c);
         }
         false
     }

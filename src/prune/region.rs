@@ -85,8 +85,8 @@ impl Rule for Region {
     fn doc(&self) -> &'static str {
         "everything outside the article's region (navigation, footers, sidebars, comments)"
     }
-    fn changes_topic(&self) -> bool {
-        true
+    fn needs_topic(&self) -> bool {
+        false
     }
     fn apply(&self, blocks: &mut [Block], ctx: &Ctx<'_>) {
         if ctx.html {
