@@ -151,6 +151,12 @@ pub struct Features {
     pub content_words: u32,
     /// Number of tokens made only of digits.
     pub numbers: u32,
+    /// Start of the block's content words in the document's hash arena.
+    pub(crate) content_start: u32,
+    /// Hash of the block's word sequence (lowercase, punctuation ignored).
+    pub text_hash: u64,
+    /// What the lexicon says of the block's text.
+    pub(crate) phrase: crate::prune::phrases::PhraseMatch,
 }
 
 impl Block {

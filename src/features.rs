@@ -66,7 +66,7 @@ pub(crate) struct Token {
 }
 
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+pub(crate) const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 #[inline]
 fn mix(h: u64, c: char) -> u64 {
@@ -88,11 +88,7 @@ pub(crate) fn hash_lower(s: &str) -> u64 {
     s.chars().fold(FNV_OFFSET, mix_lower)
 }
 
-/// Hash of a text's words, lowercased, ignoring everything between them: two texts that
-/// differ only in punctuation, spacing or case hash alike.
-pub(crate) fn hash_words(s: &str) -> u64 {
-    tokens(s).fold(FNV_OFFSET, |h, t| mix(h ^ t.hash, ' '))
-}
+
 
 /// Iterates over the word tokens of `text`.
 pub(crate) fn tokens(text: &str) -> Tokens<'_> {
@@ -271,16 +267,27 @@ pub(crate) fn guess_language(blocks: &[Block]) -> Lang {
     }
 }
 
-/// Fills [`Block::features`] (all but `overlap`).
-pub(crate) fn compute(blocks: &mut [Block], lang: Lang) {
+/// Fills [`Block::features`] (all but `overlap`) in one pass over each block's tokens,
+/// and returns the arena of content-word hashes the blocks' `content` ranges point into
+/// (so later passes never tokenize again).
+pub(crate) fn compute(blocks: &mut [Block], lang: Lang) -> Vec<u64> {
     let bit = lang.bit();
+    let phrases = &*crate::prune::phrases::PHRASES;
+    let mut arena: Vec<u64> = Vec::with_capacity(blocks.iter().map(|b| b.text.len() / 8).sum());
     for b in blocks.iter_mut() {
         let mut f = crate::block::Features {
             overlap: -1.0,
+            content_start: arena.len() as u32,
             ..Default::default()
         };
+        let mut words_hash = FNV_OFFSET;
+        let mut matcher = phrases.matcher();
+        let mut cjk = false;
         for t in tokens(&b.text) {
             f.words += 1;
+            words_hash = combine(words_hash, t.hash);
+            matcher.push(t.hash);
+            cjk |= t.cjk;
             if t.upper_initial {
                 f.capitalised += 1;
             }
@@ -292,14 +299,29 @@ pub(crate) fn compute(blocks: &mut [Block], lang: Lang) {
                 f.stopwords += 1;
             } else if is_content(&t) {
                 f.content_words += 1;
+                arena.push(t.hash);
             }
         }
+        f.text_hash = words_hash;
+        f.phrase = matcher.finish(&b.text, cjk);
         let (ends, sentences) = sentence_shape(&b.text);
         f.ends_sentence = ends;
         f.sentences = sentences;
         f.ends_colon = b.text.trim_end().ends_with([':', '：']);
         b.features = f;
     }
+    arena
+}
+
+/// Continues a hash of a word sequence with the next word's hash.
+#[inline]
+pub(crate) fn combine(h: u64, word: u64) -> u64 {
+    (h ^ word).wrapping_mul(FNV_PRIME).rotate_left(5)
+}
+
+/// Hash of the word sequence of `s` (lowercase; punctuation and spacing ignored).
+pub(crate) fn hash_words(s: &str) -> u64 {
+    tokens(s).fold(FNV_OFFSET, |h, t| combine(h, t.hash))
 }
 
 #[inline]
@@ -381,21 +403,14 @@ impl Topic {
     }
 
     /// Builds the vocabulary from kept prose blocks.
-    pub fn from_blocks(blocks: &[Block], lang: Lang) -> Topic {
-        let bit = lang.bit();
-        let mut counts = HashMapU64::default();
+    pub fn from_blocks(blocks: &[Block], arena: &[u64]) -> Topic {
+        let mut counts = HashMapU64::with_capacity_and_hasher(1024, Default::default());
         for b in blocks
             .iter()
             .filter(|b| b.kept() && b.is_prose() && b.kind != Kind::Heading)
         {
-            for t in tokens(&b.text) {
-                if !is_content(&t) {
-                    continue;
-                }
-                if bit != 0 && STOPWORDS.get(&t.hash).is_some_and(|m| m & bit != 0) {
-                    continue;
-                }
-                *counts.entry(t.hash).or_insert(0) += 1;
+            for &h in content_of(b, arena) {
+                *counts.entry(h).or_insert(0) += 1;
             }
         }
         Topic {
@@ -417,8 +432,7 @@ impl Topic {
     /// Fills `features.overlap` for every block. A block's own words do not count as
     /// evidence for it: for a prose block (which fed the vocabulary), a word overlaps only
     /// when the rest of the article uses it too.
-    pub fn annotate(&self, blocks: &mut [Block], lang: Lang) {
-        let bit = lang.bit();
+    pub fn annotate(&self, blocks: &mut [Block], arena: &[u64]) {
         let mut own: HashMapU64<u32> = HashMapU64::default();
         for b in blocks.iter_mut() {
             let contributed = b.kept() && b.is_prose() && b.kind != Kind::Heading;
@@ -426,26 +440,31 @@ impl Topic {
                 b.features.overlap = 1.0;
                 continue;
             }
+            let content = content_of(b, arena);
             own.clear();
-            let content = |t: &Token| {
-                is_content(t) && !(bit != 0 && STOPWORDS.get(&t.hash).is_some_and(|m| m & bit != 0))
-            };
             if contributed {
-                for t in tokens(&b.text).filter(content) {
-                    *own.entry(t.hash).or_insert(0) += 1;
+                for &h in content {
+                    *own.entry(h).or_insert(0) += 1;
                 }
             }
-            let (mut n, mut hit) = (0u32, 0u32);
-            for t in tokens(&b.text).filter(content) {
-                n += 1;
-                let mine = own.get(&t.hash).copied().unwrap_or(0);
-                if self.count(t.hash) > mine {
-                    hit += 1;
-                }
-            }
-            b.features.overlap = if n == 0 { 1.0 } else { hit as f32 / n as f32 };
+            let hit = content
+                .iter()
+                .filter(|&&h| self.count(h) > own.get(&h).copied().unwrap_or(0))
+                .count();
+            b.features.overlap = if content.is_empty() {
+                1.0
+            } else {
+                hit as f32 / content.len() as f32
+            };
         }
     }
+}
+
+/// The content-word hashes of a block, from the arena [`compute`] filled.
+pub(crate) fn content_of<'a>(b: &Block, arena: &'a [u64]) -> &'a [u64] {
+    let start = b.features.content_start as usize;
+    let end = start + b.features.content_words as usize;
+    arena.get(start..end).unwrap_or(&[])
 }
 
 /// Prose blocks longer than this are the article's body: their overlap is 1 without

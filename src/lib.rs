@@ -201,11 +201,11 @@ impl Cleaner {
             (b, t, None)
         };
         let lang = features::guess_language(&blocks);
-        features::compute(&mut blocks, lang);
+        let arena = features::compute(&mut blocks, lang);
         if mode == Mode::Text {
             text::classify(&mut blocks);
         }
-        prune::run(&mut blocks, o, lang, mode == Mode::Html);
+        prune::run(&mut blocks, &arena, o, lang, mode == Mode::Html);
         if title.is_none() {
             title = text_title(&blocks);
         }

@@ -6,7 +6,7 @@
 //! mostly of numbers is a date, time or counter; short parts joined by `›`, `>` or `|` are
 //! a breadcrumb).
 
-use super::phrases::{normalise, Class, PHRASES};
+use super::phrases::Class;
 use super::{Ctx, Rule};
 use crate::block::{Block, Reason};
 use crate::features::tokens;
@@ -15,9 +15,9 @@ use crate::features::tokens;
 pub struct Boilerplate;
 
 /// Lines longer than this are never boilerplate (a long prompt is the longest kind).
-const MAX_WORDS: u32 = 40;
+const MAX_WORDS: usize = 40;
 /// Lines longer than this are only boilerplate when they start with a long prompt phrase.
-const SHORT_LINE_WORDS: u32 = 14;
+const SHORT_LINE_WORDS: usize = 14;
 /// A line that starts with a multi-word boilerplate phrase may carry this many more words
 /// ("Share this article on Facebook").
 const PREFIX_SLACK: usize = 4;
@@ -26,8 +26,6 @@ const SHORT_PREFIX_SLACK: usize = 2;
 /// A line that starts with a boilerplate phrase of this many words is a prompt even when
 /// it reads as a sentence ("We use cookies to…", "Subscribe to our newsletter to…")…
 const PROMPT_MIN_PHRASE: usize = 3;
-/// …up to this many words.
-const PROMPT_MAX_WORDS: usize = 40;
 
 impl Rule for Boilerplate {
     fn name(&self) -> &'static str {
@@ -40,41 +38,34 @@ impl Rule for Boilerplate {
         false
     }
     fn apply(&self, blocks: &mut [Block], _ctx: &Ctx<'_>) {
-        let mut buf = String::new();
         for b in blocks.iter_mut().filter(|b| b.kept()) {
-            if b.features.words > MAX_WORDS || b.features.words == 0 {
-                if b.features.words == 0 && !b.text.is_empty() {
+            if b.features.words == 0 {
+                if !b.text.is_empty() {
                     // only symbols or punctuation: nothing an article says
                     b.drop_for(Reason::Boilerplate);
                 }
                 continue;
             }
-            if is_boilerplate(
-                &b.text,
-                b.features.words,
-                b.features.ends_sentence,
-                &mut buf,
-            ) {
+            if is_boilerplate(b) {
                 b.drop_for(Reason::Boilerplate);
             }
         }
     }
 }
 
-pub(crate) fn is_boilerplate(
-    text: &str,
-    words: u32,
-    ends_sentence: bool,
-    buf: &mut String,
-) -> bool {
-    normalise(text, buf);
-    match PHRASES.whole_line(buf) {
+pub(crate) fn is_boilerplate(b: &Block) -> bool {
+    let f = &b.features;
+    let (words, ends_sentence) = (f.words as usize, f.ends_sentence);
+    if words > MAX_WORDS {
+        return false;
+    }
+    match f.phrase.whole {
         Some(Class::Boilerplate) => return true,
         Some(Class::LeadIn) => return false,
         None => {}
     }
-    if let Some((Class::Boilerplate, covered)) = PHRASES.prefix(buf) {
-        let words = words as usize;
+    if let Some((Class::Boilerplate, covered)) = f.phrase.prefix {
+        let covered = covered as usize;
         // "Share this article on Facebook", "Share on WhatsApp"
         let slack = if covered >= 2 {
             PREFIX_SLACK
@@ -85,29 +76,28 @@ pub(crate) fn is_boilerplate(
             return true;
         }
         // a prompt that goes on as a sentence: "We use cookies to give you…"
-        if covered >= PROMPT_MIN_PHRASE && words <= PROMPT_MAX_WORDS {
+        if covered >= PROMPT_MIN_PHRASE {
             return true;
         }
     }
-    if let Some(Class::Boilerplate) = PHRASES.unspaced(buf) {
+    if f.phrase.unspaced == Some(Class::Boilerplate) {
         return true;
     }
     if words > SHORT_LINE_WORDS {
         return false;
     }
-    if PHRASES.starts_with_credit(buf) && words <= 15 {
+    if f.phrase.credit && words <= 15 {
         return true;
     }
-    is_numeric_line(text, words, ends_sentence) || is_breadcrumb(text, ends_sentence)
+    is_numeric_line(f.words, f.numbers, ends_sentence) || is_breadcrumb(&b.text, ends_sentence)
 }
 
 /// A short line mostly made of numbers: a date, a time, a counter ("1.2K shares").
-fn is_numeric_line(text: &str, words: u32, ends_sentence: bool) -> bool {
+fn is_numeric_line(words: u32, numbers: u32, ends_sentence: bool) -> bool {
     if words > 6 || ends_sentence {
         return false;
     }
-    let numeric = tokens(text).filter(|t| t.numeric).count() as u32;
-    numeric >= 1 && numeric * 3 >= words
+    numbers >= 1 && numbers * 3 >= words
 }
 
 /// Short parts joined by two or more separators: `Home › World › Africa`.
@@ -128,9 +118,9 @@ mod tests {
     use super::*;
 
     fn bp(s: &str) -> bool {
-        let words = tokens(s).count() as u32;
-        let ends = crate::features::sentence_shape(s).0;
-        is_boilerplate(s, words, ends, &mut String::new())
+        let mut blocks = vec![Block::new(s.to_string(), crate::block::Kind::Paragraph)];
+        crate::features::compute(&mut blocks, crate::features::Lang { index: None });
+        is_boilerplate(&blocks[0])
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{Ctx, Rule};
 use crate::block::{Block, Reason};
-use crate::features::{hash_words, HashMapU64};
+use crate::features::HashMapU64;
 
 /// Removes repeated blocks.
 pub struct Duplicates;
@@ -32,7 +32,7 @@ impl Rule for Duplicates {
             if b.features.words < min_words {
                 continue;
             }
-            if seen.insert(hash_words(&b.text), ()).is_some() {
+            if seen.insert(b.features.text_hash, ()).is_some() {
                 b.drop_for(Reason::Duplicate);
             }
         }

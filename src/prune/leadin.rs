@@ -2,9 +2,10 @@
 //! auch" (in any language of the lexicon), and single lines that put such a lead-in before
 //! another article's headline ("Read also: <headline>", "Related: A | B").
 
-use super::phrases::{normalise, Class, PHRASES};
+use super::phrases::Class;
 use super::{Ctx, Rule};
 use crate::block::{Block, Reason};
+use crate::features::tokens;
 
 /// Removes lead-in lines.
 pub struct LeadIn;
@@ -23,20 +24,18 @@ impl Rule for LeadIn {
         false
     }
     fn apply(&self, blocks: &mut [Block], _ctx: &Ctx<'_>) {
-        let mut buf = String::new();
         for b in blocks.iter_mut().filter(|b| b.kept()) {
-            if b.features.words > MAX_WORDS || b.features.sentences >= 2 {
+            let f = &b.features;
+            if f.words > MAX_WORDS || f.sentences >= 2 {
                 continue;
             }
-            normalise(&b.text, &mut buf);
-            if PHRASES.whole_line(&buf) == Some(Class::LeadIn) {
+            if f.phrase.whole == Some(Class::LeadIn) {
                 b.drop_for(Reason::LeadIn);
                 continue;
             }
-            if let Some((Class::LeadIn, covered)) = PHRASES.prefix(&buf) {
-                if has_separator_after(&b.text, covered)
-                    || (covered >= 2 && !b.features.ends_sentence)
-                {
+            if let Some((Class::LeadIn, covered)) = f.phrase.prefix {
+                let covered = covered as usize;
+                if has_separator_after(&b.text, covered) || (covered >= 2 && !f.ends_sentence) {
                     b.drop_for(Reason::LeadIn);
                 }
             }
@@ -46,26 +45,12 @@ impl Rule for LeadIn {
 
 /// Whether a separator (`:`, `|`, `-`, `–`, `—`, `»`, `>`) follows the first `words` words.
 fn has_separator_after(text: &str, words: usize) -> bool {
-    let mut seen = 0;
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        let alnum = c.is_alphanumeric() || c == '\'' || c == '’';
-        if alnum && !in_word {
-            seen += 1;
-            if seen > words {
-                return false;
-            }
-        }
-        in_word = alnum;
-        if !alnum && seen == words && !c.is_whitespace() {
-            return matches!(
-                c,
-                ':' | '|' | '-' | '–' | '—' | '»' | '>' | '：' | '›' | '→'
-            );
-        }
-        let _ = i;
-    }
-    false
+    let Some(t) = tokens(text).nth(words.saturating_sub(1)) else {
+        return false;
+    };
+    text[t.end..]
+        .trim_start()
+        .starts_with([':', '|', '-', '–', '—', '»', '>', '：', '›', '→'])
 }
 
 #[cfg(test)]

@@ -55,7 +55,13 @@ pub static RULES: &[&dyn Rule] = &[
 ];
 
 /// Runs every enabled rule over `blocks`.
-pub(crate) fn run(blocks: &mut [Block], options: &Options, lang: Lang, html: bool) -> Topic {
+pub(crate) fn run(
+    blocks: &mut [Block],
+    arena: &[u64],
+    options: &Options,
+    lang: Lang,
+    html: bool,
+) -> Topic {
     // the vocabulary is built once the region is known (the rules before it do not read it)
     let mut ctx = Ctx {
         options,
@@ -68,18 +74,18 @@ pub(crate) fn run(blocks: &mut [Block], options: &Options, lang: Lang, html: boo
             continue;
         }
         if rule.needs_topic() && !ctx.topic.is_built() {
-            ctx.topic = Topic::from_blocks(blocks, lang);
-            ctx.topic.annotate(blocks, lang);
+            ctx.topic = Topic::from_blocks(blocks, arena);
+            ctx.topic.annotate(blocks, arena);
         }
         rule.apply(blocks, &ctx);
         if rule.changes_topic() && ctx.topic.is_built() {
-            ctx.topic = Topic::from_blocks(blocks, lang);
-            ctx.topic.annotate(blocks, lang);
+            ctx.topic = Topic::from_blocks(blocks, arena);
+            ctx.topic.annotate(blocks, arena);
         }
     }
     if !ctx.topic.is_built() {
-        ctx.topic = Topic::from_blocks(blocks, lang);
-        ctx.topic.annotate(blocks, lang);
+        ctx.topic = Topic::from_blocks(blocks, arena);
+        ctx.topic.annotate(blocks, arena);
     }
     ctx.topic
 }

@@ -2,7 +2,7 @@
 //! matching uses: lowercase, punctuation and symbols trimmed, inner punctuation dropped,
 //! spaces collapsed.
 
-use crate::features::{hash_lower, mix_lower, FNV_OFFSET};
+use crate::features::{combine, hash_lower, hash_words, tokens, FNV_OFFSET};
 use crate::features::HashMapU64;
 use crate::lexicon::LANGUAGES;
 use std::sync::LazyLock;
@@ -18,17 +18,73 @@ pub(crate) enum Class {
 }
 
 pub(crate) struct Phrases {
-    /// hash of normalised phrase → class
+    /// word-sequence hash of a phrase → class
     whole: HashMapU64<Class>,
-    /// hashes of credit prefixes (normalised, colon dropped), with their word counts
+    /// word-sequence hashes of credit prefixes
     credits: HashMapU64<()>,
-    /// abbreviations (lowercase, inner periods kept)
+    /// abbreviations (hash of the lowercase form, inner periods dropped)
     pub(crate) abbreviations: HashMapU64<()>,
     /// the longest phrase, in words
     max_words: usize,
     /// phrases of scripts written without spaces (normalised), with their class
     unspaced: Vec<(String, Class)>,
 }
+
+/// What the lexicon says of one block's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct PhraseMatch {
+    /// The whole text is a phrase of this class.
+    pub whole: Option<Class>,
+    /// The text starts with a phrase of this class covering this many words (the longest).
+    pub prefix: Option<(Class, u8)>,
+    /// The text starts with a credit prefix ("Photo:", "Foto:").
+    pub credit: bool,
+    /// A short text of a script without spaces contains a phrase of this class.
+    pub unspaced: Option<Class>,
+}
+
+/// Feeds a block's word hashes one by one and says which phrases they form.
+pub(crate) struct Matcher<'a> {
+    phrases: &'a Phrases,
+    hash: u64,
+    words: usize,
+    found: PhraseMatch,
+}
+
+impl Matcher<'_> {
+    /// The next word of the text.
+    #[inline]
+    pub fn push(&mut self, word: u64) {
+        self.words += 1;
+        if self.words > self.phrases.max_words {
+            return;
+        }
+        self.hash = combine(self.hash, word);
+        if let Some(&class) = self.phrases.whole.get(&self.hash) {
+            self.found.prefix = Some((class, self.words as u8));
+        }
+        if self.words <= CREDIT_MAX_WORDS && self.phrases.credits.contains_key(&self.hash) {
+            self.found.credit = true;
+        }
+    }
+
+    /// The verdict once every word was pushed; `text` is only read for scripts without
+    /// spaces.
+    pub fn finish(mut self, text: &str, cjk: bool) -> PhraseMatch {
+        if let Some((class, covered)) = self.found.prefix {
+            if covered as usize == self.words {
+                self.found.whole = Some(class);
+            }
+        }
+        if cjk {
+            self.found.unspaced = self.phrases.unspaced(text);
+        }
+        self.found
+    }
+}
+
+/// A credit prefix has at most this many words.
+const CREDIT_MAX_WORDS: usize = 3;
 
 pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut whole = HashMapU64::default();
@@ -39,25 +95,23 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut buf = String::new();
     for lang in LANGUAGES {
         for p in lang.boilerplate {
+            max_words = max_words.max(tokens(p).count());
+            whole.entry(hash_words(p)).or_insert(Class::Boilerplate);
             normalise(p, &mut buf);
-            max_words = max_words.max(buf.split(' ').count());
-            whole.entry(hash_lower(&buf)).or_insert(Class::Boilerplate);
             if buf.chars().any(crate::features::is_cjk) && buf.chars().count() >= 2 {
                 unspaced.push((buf.clone(), Class::Boilerplate));
             }
         }
         // lead-ins win over boilerplate when a phrase is in both lists
         for p in lang.lead_ins {
-            normalise(p, &mut buf);
-            max_words = max_words.max(buf.split(' ').count());
-            whole.insert(hash_lower(&buf), Class::LeadIn);
+            max_words = max_words.max(tokens(p).count());
+            whole.insert(hash_words(p), Class::LeadIn);
         }
         for p in lang.credit_prefixes {
-            normalise(p, &mut buf);
-            credits.insert(hash_lower(&buf), ());
+            credits.insert(hash_words(p), ());
         }
         for a in lang.abbreviations {
-            abbreviations.insert(hash_lower(a.trim_end_matches('.')), ());
+            abbreviations.insert(hash_lower(&a.replace('.', "")), ());
         }
     }
     Phrases {
@@ -108,71 +162,28 @@ pub(crate) fn normalise(s: &str, out: &mut String) {
 }
 
 impl Phrases {
-    /// The class of a whole line, if the whole line is a lexicon phrase.
-    pub(crate) fn whole_line(&self, normalised: &str) -> Option<Class> {
-        if normalised.is_empty() || normalised.split(' ').count() > self.max_words {
-            return None;
+    /// A matcher for one text.
+    pub(crate) fn matcher(&self) -> Matcher<'_> {
+        Matcher {
+            phrases: self,
+            hash: FNV_OFFSET,
+            words: 0,
+            found: PhraseMatch::default(),
         }
-        self.whole.get(&hash_lower(normalised)).copied()
-    }
-
-    /// The class of the longest phrase the normalised line starts with, and the number of
-    /// words it covers.
-    pub(crate) fn prefix(&self, normalised: &str) -> Option<(Class, usize)> {
-        // the hash of each prefix is the running hash at the space that ends it
-        let mut best = None;
-        let mut words = 0;
-        let mut h = FNV_OFFSET;
-        for c in normalised.chars() {
-            if c == ' ' {
-                words += 1;
-                if let Some(&class) = self.whole.get(&h) {
-                    best = Some((class, words));
-                }
-                if words >= self.max_words {
-                    return best;
-                }
-            }
-            h = mix_lower(h, c);
-        }
-        if let Some(&class) = self.whole.get(&h) {
-            best = Some((class, words + 1));
-        }
-        best
     }
 
     /// For short lines of scripts written without spaces (Chinese, Japanese, Thai): the
     /// class of a phrase the line contains ("この記事をシェアする" holds "シェア").
-    pub(crate) fn unspaced(&self, normalised: &str) -> Option<Class> {
-        if normalised.chars().count() > UNSPACED_MAX_CHARS
-            || !normalised.chars().any(crate::features::is_cjk)
-        {
+    pub(crate) fn unspaced(&self, text: &str) -> Option<Class> {
+        if text.chars().count() > UNSPACED_MAX_CHARS || self.unspaced.is_empty() {
             return None;
         }
+        let mut normalised = String::new();
+        normalise(text, &mut normalised);
         self.unspaced
             .iter()
             .find(|(p, _)| normalised.contains(p.as_str()))
             .map(|&(_, c)| c)
-    }
-
-    /// Whether the normalised line starts with a credit prefix ("photo", "foto", "crédit
-    /// photo"…) of up to three words.
-    pub(crate) fn starts_with_credit(&self, normalised: &str) -> bool {
-        let mut words = 0;
-        let mut h = FNV_OFFSET;
-        for c in normalised.chars() {
-            if c == ' ' {
-                words += 1;
-                if self.credits.contains_key(&h) {
-                    return true;
-                }
-                if words >= 3 {
-                    return false;
-                }
-            }
-            h = mix_lower(h, c);
-        }
-        false
     }
 }
 
@@ -189,14 +200,25 @@ mod tests {
         assert_eq!(s, "don't miss");
     }
 
+    fn matched(text: &str) -> PhraseMatch {
+        let mut m = PHRASES.matcher();
+        let mut cjk = false;
+        for t in tokens(text) {
+            m.push(t.hash);
+            cjk |= t.cjk;
+        }
+        m.finish(text, cjk)
+    }
+
     #[test]
     fn finds_phrases() {
-        let mut s = String::new();
-        normalise("Lire aussi :", &mut s);
-        assert_eq!(PHRASES.whole_line(&s), Some(Class::LeadIn));
-        normalise("Read also: Some headline here", &mut s);
-        assert_eq!(PHRASES.prefix(&s).map(|p| p.0), Some(Class::LeadIn));
-        normalise("ADVERTISEMENT", &mut s);
-        assert_eq!(PHRASES.whole_line(&s), Some(Class::Boilerplate));
+        assert_eq!(matched("Lire aussi :").whole, Some(Class::LeadIn));
+        assert_eq!(
+            matched("Read also: Some headline here").prefix.map(|p| p.0),
+            Some(Class::LeadIn)
+        );
+        assert_eq!(matched("ADVERTISEMENT").whole, Some(Class::Boilerplate));
+        assert_eq!(matched("Don’t miss").whole, Some(Class::LeadIn));
+        assert!(matched("Photo: Jane Doe / Reuters").credit);
     }
 }
