@@ -48,7 +48,9 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
-        c.is_alphanumeric()
+        // common punctuation first: quotes, dashes, bullets are not words
+        !matches!(c as u32, 0x2000..=0x206F | 0xA0 | 0x3000..=0x3003 | 0x3008..=0x301F | 0xFF01..=0xFF0F)
+            && (is_cjk(c) || c.is_alphanumeric())
     }
 }
 
@@ -222,7 +224,7 @@ impl Lang {
 }
 
 /// Tokens looked at to guess the language.
-const LANG_SAMPLE_TOKENS: usize = 1500;
+const LANG_SAMPLE_TOKENS: usize = 800;
 /// Fewer stopword hits than this: the language stays unknown.
 const LANG_MIN_HITS: u32 = 3;
 

@@ -56,20 +56,18 @@ pub(crate) fn read_marker(line: &str) -> (Marker, &str) {
     (Marker::None, line)
 }
 
-/// Collapses runs of whitespace to one space and trims.
+/// Collapses runs of whitespace to one space, trims, and drops zero-width spaces.
 pub(crate) fn normalise_space(s: &str, out: &mut String) {
     out.clear();
-    let mut pending = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
-            pending = !out.is_empty();
-        } else {
-            if pending {
-                out.push(' ');
-                pending = false;
-            }
-            out.push(c);
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
+        out.push_str(w);
+    }
+    if out.contains(['\u{200b}', '\u{feff}']) {
+        let cleaned: String = out.chars().filter(|&c| c != '\u{200b}' && c != '\u{feff}').collect();
+        normalise_space(&cleaned, out);
     }
 }
 
