@@ -87,7 +87,7 @@ pub(crate) fn mix_lower(h: u64, c: char) -> u64 {
 
 /// Hash of a string's lowercase form, as tokens are hashed.
 pub(crate) fn hash_lower(s: &str) -> u64 {
-    s.chars().fold(FNV_OFFSET, mix_lower)
+    s.chars().fold(FNV_OFFSET, mix_lower) & !1
 }
 
 
@@ -144,7 +144,7 @@ impl Iterator for Tokens<'_> {
             return Some(Token {
                 start,
                 end,
-                hash: h,
+                hash: h & !1,
                 chars: 1,
                 upper_initial: false,
                 numeric: false,
@@ -179,10 +179,11 @@ impl Iterator for Tokens<'_> {
             }
         }
         self.pos = end;
+        // the lowest bit is always clear: [`compute`] uses it as a flag
         Some(Token {
             start,
             end,
-            hash: h,
+            hash: h & !1,
             chars,
             upper_initial,
             numeric,
@@ -223,41 +224,27 @@ impl Lang {
     }
 }
 
-/// Tokens looked at to guess the language.
-const LANG_SAMPLE_TOKENS: usize = 800;
+/// Tokens of the longer blocks looked at to guess the language.
+const LANG_SAMPLE_TOKENS: usize = 2000;
 /// Fewer stopword hits than this: the language stays unknown.
 const LANG_MIN_HITS: u32 = 3;
+/// Blocks at least this long (bytes) are read first to guess the language: navigation
+/// says little about it.
+const LANG_LONG_BLOCK: usize = 80;
 
-/// Guesses the language from the stopwords of the longer blocks.
-pub(crate) fn guess_language(blocks: &[Block]) -> Lang {
-    let mut hits = [0u32; 64];
-    let mut seen = 0usize;
-    // longer blocks first: navigation says little about the language
-    for pass in 0..2 {
-        for b in blocks {
-            let long = b.text.len() >= 80;
-            if (pass == 0) != long {
-                continue;
-            }
-            for t in tokens(&b.text) {
-                seen += 1;
-                if let Some(&mask) = STOPWORDS.get(&t.hash) {
-                    let mut m = mask;
-                    while m != 0 {
-                        let i = m.trailing_zeros() as usize;
-                        hits[i] += 1;
-                        m &= m - 1;
-                    }
-                }
-                if seen >= LANG_SAMPLE_TOKENS {
-                    break;
-                }
-            }
-            if seen >= LANG_SAMPLE_TOKENS {
-                break;
-            }
+/// Adds the languages whose stoplists hold `hash` to `hits`.
+#[inline]
+fn count_stopword(hits: &mut [u32; 64], hash: u64) {
+    if let Some(&mask) = STOPWORDS.get(&hash) {
+        let mut m = mask;
+        while m != 0 {
+            hits[m.trailing_zeros() as usize] += 1;
+            m &= m - 1;
         }
     }
+}
+
+fn best_language(hits: &[u32; 64]) -> Lang {
     let (best, &n) = hits
         .iter()
         .enumerate()
@@ -269,13 +256,16 @@ pub(crate) fn guess_language(blocks: &[Block]) -> Lang {
     }
 }
 
-/// Fills [`Block::features`] (all but `overlap`) in one pass over each block's tokens,
-/// and returns the arena of content-word hashes the blocks' `content` ranges point into
-/// (so later passes never tokenize again).
-pub(crate) fn compute(blocks: &mut [Block], lang: Lang) -> Vec<u64> {
-    let bit = lang.bit();
+/// Fills [`Block::features`] (all but `overlap`) and guesses the page's language, with
+/// one tokenization of each block. Returns the language and the arena of content-word
+/// hashes that the blocks' `content` ranges point into (so later passes never tokenize
+/// again).
+pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     let phrases = &*crate::prune::phrases::PHRASES;
-    let mut arena: Vec<u64> = Vec::with_capacity(blocks.iter().map(|b| b.text.len() / 8).sum());
+    // pass 1: tokens (hash, low bit = may be a content word), shape features
+    let mut arena: Vec<u64> = Vec::with_capacity(blocks.iter().map(|b| b.text.len() / 6).sum());
+    let mut hits = [0u32; 64];
+    let mut sampled = 0usize;
     for b in blocks.iter_mut() {
         let mut f = crate::block::Features {
             overlap: -1.0,
@@ -285,24 +275,21 @@ pub(crate) fn compute(blocks: &mut [Block], lang: Lang) -> Vec<u64> {
         let mut words_hash = FNV_OFFSET;
         let mut matcher = phrases.matcher();
         let mut cjk = false;
+        let sample = b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS;
         for t in tokens(&b.text) {
             f.words += 1;
             words_hash = combine(words_hash, t.hash);
             matcher.push(t.hash);
             cjk |= t.cjk;
-            if t.upper_initial {
-                f.capitalised += 1;
+            f.capitalised += u32::from(t.upper_initial);
+            f.numbers += u32::from(t.numeric);
+            if sample {
+                count_stopword(&mut hits, t.hash);
             }
-            if t.numeric {
-                f.numbers += 1;
-            }
-            let stop = bit != 0 && STOPWORDS.get(&t.hash).is_some_and(|m| m & bit != 0);
-            if stop {
-                f.stopwords += 1;
-            } else if is_content(&t) {
-                f.content_words += 1;
-                arena.push(t.hash);
-            }
+            arena.push(t.hash | u64::from(is_content(&t)));
+        }
+        if sample {
+            sampled += f.words as usize;
         }
         f.text_hash = words_hash;
         f.phrase = matcher.finish(&b.text, cjk);
@@ -312,7 +299,48 @@ pub(crate) fn compute(blocks: &mut [Block], lang: Lang) -> Vec<u64> {
         f.ends_colon = b.text.trim_end().ends_with([':', '：']);
         b.features = f;
     }
-    arena
+    if sampled < LANG_SAMPLE_TOKENS {
+        // short pages: the short blocks too
+        for (b, chunk) in blocks.iter().zip(block_tokens(blocks, &arena)) {
+            if b.text.len() < LANG_LONG_BLOCK {
+                for &e in chunk {
+                    count_stopword(&mut hits, e & !1);
+                }
+            }
+        }
+    }
+    let lang = best_language(&hits);
+    // pass 2: stopwords of that language; the arena compacts to content words only
+    let bit = lang.bit();
+    let mut write = 0usize;
+    for b in blocks.iter_mut() {
+        let start = b.features.content_start as usize;
+        let end = start + b.features.words as usize;
+        b.features.content_start = write as u32;
+        for read in start..end {
+            let e = arena[read];
+            let hash = e & !1;
+            if bit != 0 && STOPWORDS.get(&hash).is_some_and(|m| m & bit != 0) {
+                b.features.stopwords += 1;
+            } else if e & 1 == 1 {
+                arena[write] = hash;
+                write += 1;
+                b.features.content_words += 1;
+            }
+        }
+    }
+    arena.truncate(write);
+    (lang, arena)
+}
+
+/// Each block's slice of the pass-1 token arena.
+fn block_tokens<'a>(blocks: &'a [Block], arena: &'a [u64]) -> impl Iterator<Item = &'a [u64]> {
+    blocks.iter().map(move |b| {
+        let start = b.features.content_start as usize;
+        arena
+            .get(start..start + b.features.words as usize)
+            .unwrap_or(&[])
+    })
 }
 
 /// Continues a hash of a word sequence with the next word's hash.

@@ -200,8 +200,7 @@ impl Cleaner {
             let (b, t) = text::blocks(s, o.max_blocks);
             (b, t, None)
         };
-        let lang = features::guess_language(&blocks);
-        let arena = features::compute(&mut blocks, lang);
+        let (lang, arena) = features::compute(&mut blocks);
         if mode == Mode::Text {
             text::classify(&mut blocks);
         }

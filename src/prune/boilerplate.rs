@@ -119,7 +119,7 @@ mod tests {
 
     fn bp(s: &str) -> bool {
         let mut blocks = vec![Block::new(s.to_string(), crate::block::Kind::Paragraph)];
-        crate::features::compute(&mut blocks, crate::features::Lang { index: None });
+        crate::features::compute(&mut blocks);
         is_boilerplate(&blocks[0])
     }
 

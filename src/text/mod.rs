@@ -59,16 +59,65 @@ pub(crate) fn read_marker(line: &str) -> (Marker, &str) {
 /// Collapses runs of whitespace to one space, trims, and drops zero-width spaces.
 pub(crate) fn normalise_space(s: &str, out: &mut String) {
     out.clear();
-    for (i, w) in s.split_whitespace().enumerate() {
-        if i > 0 {
-            out.push(' ');
+    if is_clean(s.as_bytes()) {
+        out.push_str(s);
+        return;
+    }
+    let mut pending = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending = !out.is_empty();
+        } else if c != '\u{200b}' && c != '\u{feff}' {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c);
         }
-        out.push_str(w);
     }
-    if out.contains(['\u{200b}', '\u{feff}']) {
-        let cleaned: String = out.chars().filter(|&c| c != '\u{200b}' && c != '\u{feff}').collect();
-        normalise_space(&cleaned, out);
+}
+
+/// Whether a line needs no normalising: no leading, trailing or doubled space, no other
+/// whitespace, no zero-width space. A byte scan, so most lines are copied as they are.
+fn is_clean(b: &[u8]) -> bool {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
     }
+    let mut prev_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b' ' => {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+                i += 1;
+                continue;
+            }
+            b'\t' | b'\r' | b'\n' | 0x0b | 0x0c => return false,
+            // U+0085, U+00A0
+            0xC2 if matches!(b.get(i + 1), Some(0x85 | 0xA0)) => return false,
+            // U+1680
+            0xE1 if b.get(i + 1) == Some(&0x9A) && b.get(i + 2) == Some(&0x80) => return false,
+            // U+2000–U+200B, U+2028, U+2029, U+202F, U+205F
+            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x80..=0x8B | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F)) => {
+                    return false
+                }
+                _ => {}
+            },
+            // U+3000
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => return false,
+            // U+FEFF
+            0xEF if b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF) => return false,
+            _ => {}
+        }
+        prev_space = false;
+        i += 1;
+    }
+    true
 }
 
 /// Reads scraped text into blocks, one per non-empty line, at most `max_blocks`.
@@ -85,12 +134,13 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
             return (out, true);
         }
         let (marker, rest) = read_marker(&buf);
-        let kind = if marker == Marker::None {
-            Kind::Paragraph
+        let (kind, text) = if marker == Marker::None {
+            // hand the buffer over: no second copy of the line
+            (Kind::Paragraph, std::mem::take(&mut buf))
         } else {
-            Kind::ListItem
+            (Kind::ListItem, rest.to_string())
         };
-        let mut b = Block::new(rest.to_string(), kind);
+        let mut b = Block::new(text, kind);
         b.marker = marker;
         out.push(b);
     }
@@ -144,6 +194,21 @@ mod tests {
         );
         assert_eq!(read_marker("-5 degrees"), (Marker::None, "-5 degrees"));
         assert_eq!(read_marker("📌 Pinned"), (Marker::Bullet, "Pinned"));
+    }
+
+    #[test]
+    fn spaces_are_normalised() {
+        let mut out = String::new();
+        for (input, want) in [
+            ("a b", "a b"),
+            ("  a   b ", "a b"),
+            ("a\u{a0}b\u{2003}c", "a b c"),
+            ("a\u{200b}b", "ab"),
+            ("l’été — oui", "l’été — oui"),
+        ] {
+            normalise_space(input, &mut out);
+            assert_eq!(out, want);
+        }
     }
 
     #[test]
