@@ -396,3 +396,115 @@ Line passengers mayor new cost state said tram city every into. Voted euros exte
     let once = text_or_empty(page);
     assert_eq!(text_or_empty(&once), once);
 }
+
+/// Every `fixtures/text/` case gives the same article when its input is saved differently:
+/// CRLF line endings, a UTF-8 byte-order mark, a blank line after every line (many
+/// scrapers separate blocks that way), trailing spaces and tabs (lol-html's idea of running
+/// every case under variants of its encoding).
+#[test]
+fn fixtures_are_invariant_under_line_endings_bom_and_blank_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/text");
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    dirs.sort();
+    for case in dirs {
+        let Ok(input) = std::fs::read_to_string(case.join("input.txt")) else {
+            continue;
+        };
+        cases += 1;
+        let cleaner = Cleaner::new(fixture_options(&case));
+        let clean = |bytes: &[u8]| {
+            cleaner
+                .clean(Input::Bytes(bytes))
+                .map(|a| a.text())
+                .unwrap_or_default()
+        };
+        let reference = clean(input.as_bytes());
+        let variants: [(&str, Vec<u8>); 4] = [
+            ("crlf", input.replace('\n', "\r\n").into_bytes()),
+            ("bom", [&b"\xEF\xBB\xBF"[..], input.as_bytes()].concat()),
+            ("blank lines", input.replace('\n', "\n\n").into_bytes()),
+            (
+                "trailing spaces",
+                input.replace('\n', " \t \n").into_bytes(),
+            ),
+        ];
+        for (name, bytes) in variants {
+            let got = clean(&bytes);
+            if got != reference {
+                failures.push(format!(
+                    "{} ({name}):\n--- plain\n{reference}\n--- {name}\n{got}\n",
+                    case.display()
+                ));
+            }
+        }
+    }
+    assert!(cases > 0, "no fixtures under {}", root.display());
+    assert!(
+        failures.is_empty(),
+        "{} variant(s) changed the output:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Every `fixtures/text/` case gives the same article when its input comes in a legacy
+/// encoding with no label at all (windows-1252, windows-1251, Shift_JIS, ISO-8859-2: whichever
+/// can encode the whole input), as pages saved by old scrapers do; the statistical guess
+/// must find it.
+#[test]
+fn fixtures_are_invariant_under_legacy_encodings() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/text");
+    let encodings = [
+        encoding_rs::WINDOWS_1252,
+        encoding_rs::WINDOWS_1251,
+        encoding_rs::SHIFT_JIS,
+        encoding_rs::ISO_8859_2,
+    ];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    dirs.sort();
+    for case in dirs {
+        let Ok(input) = std::fs::read_to_string(case.join("input.txt")) else {
+            continue;
+        };
+        if input.is_ascii() {
+            continue;
+        }
+        let Some((enc, bytes)) = encodings.iter().find_map(|e| {
+            let (bytes, _, unmappable) = e.encode(&input);
+            (!unmappable).then(|| (e.name(), bytes.into_owned()))
+        }) else {
+            continue;
+        };
+        checked += 1;
+        let cleaner = Cleaner::new(fixture_options(&case));
+        let clean = |bytes: &[u8]| {
+            cleaner
+                .clean(Input::Bytes(bytes))
+                .map(|a| a.text())
+                .unwrap_or_default()
+        };
+        let reference = clean(input.as_bytes());
+        let got = clean(&bytes);
+        if got != reference {
+            failures.push(format!(
+                "{} ({enc}):\n--- utf-8\n{reference}\n--- {enc}\n{got}\n",
+                case.display()
+            ));
+        }
+    }
+    eprintln!("{checked} fixtures checked in a legacy encoding");
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) changed in a legacy encoding:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
