@@ -108,7 +108,7 @@ pub struct Hints {
 /// rules read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
-    /// The text, whitespace normalised, without the list marker.
+    /// The text, whitespace normalised, without a bullet (a number stays, as written).
     pub text: String,
     /// What the block is.
     pub kind: Kind,

@@ -90,8 +90,6 @@ pub(crate) fn hash_lower(s: &str) -> u64 {
     s.chars().fold(FNV_OFFSET, mix_lower) & !1
 }
 
-
-
 /// Iterates over the word tokens of `text`.
 pub(crate) fn tokens(text: &str) -> Tokens<'_> {
     Tokens { text, pos: 0 }

@@ -30,14 +30,9 @@ pub(crate) fn render(blocks: &[Block], format: Format) -> String {
             (Kind::Quote, Format::Markdown) => out.push_str("> "),
             _ => {}
         }
-        if list {
-            match b.marker {
-                Marker::Number(n) => {
-                    out.push_str(&n.to_string());
-                    out.push_str(". ");
-                }
-                _ => out.push_str("- "),
-            }
+        // numbered items keep their number inside their text, as written
+        if list && !matches!(b.marker, Marker::Number(_)) {
+            out.push_str("- ");
         }
         out.push_str(&b.text);
         prev_list = list;

@@ -22,9 +22,16 @@ fn best_of_3(mut f: impl FnMut()) -> Duration {
 fn assert_linear(what: &str, n: usize, make: impl Fn(usize) -> String, run: impl Fn(&str)) {
     const MAX_RATIO: f64 = 10.0;
     let (small, large) = (make(n), make(4 * n));
-    let ts = best_of_3(|| run(&small));
-    let tl = best_of_3(|| run(&large));
-    let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
+    let measure = || {
+        let ts = best_of_3(|| run(&small));
+        let tl = best_of_3(|| run(&large));
+        (ts, tl, tl.as_secs_f64() / ts.as_secs_f64().max(1e-6))
+    };
+    // a shared machine can stall one run: a quadratic pass fails twice in a row
+    let (mut ts, mut tl, mut ratio) = measure();
+    if ratio >= MAX_RATIO {
+        (ts, tl, ratio) = measure();
+    }
     eprintln!("{what}: {n} → {ts:?}, {} → {tl:?}, ratio {ratio:.1}", 4 * n);
     assert!(
         ratio < MAX_RATIO,

@@ -86,6 +86,8 @@ pub static LANGUAGE: Language = Language {
         "jetzt abonnieren",
         "newsletter",
         "newsletter abonnieren",
+        "abonnieren sie unseren newsletter",
+        "jetzt kostenlos anmelden",
         "zum newsletter anmelden",
         "jetzt registrieren",
         "wir verwenden cookies",

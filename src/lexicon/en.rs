@@ -232,6 +232,7 @@ pub static LANGUAGE: Language = Language {
         "reject all",
         "cookie settings",
         "manage cookies",
+        "manage preferences",
         "cookie policy",
         "privacy policy",
         "terms of use",

@@ -2,8 +2,8 @@
 //! matching uses: lowercase, punctuation and symbols trimmed, inner punctuation dropped,
 //! spaces collapsed.
 
-use crate::features::{combine, hash_lower, hash_words, tokens, FNV_OFFSET};
 use crate::features::HashMapU64;
+use crate::features::{combine, hash_lower, hash_words, tokens, FNV_OFFSET};
 use crate::lexicon::LANGUAGES;
 use std::sync::LazyLock;
 

@@ -134,11 +134,12 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
             return (out, true);
         }
         let (marker, rest) = read_marker(&buf);
-        let (kind, text) = if marker == Marker::None {
+        let (kind, text) = match marker {
             // hand the buffer over: no second copy of the line
-            (Kind::Paragraph, std::mem::take(&mut buf))
-        } else {
-            (Kind::ListItem, rest.to_string())
+            Marker::None => (Kind::Paragraph, std::mem::take(&mut buf)),
+            // a number stays in the text as written ("01.", "2)"): it is the author's
+            Marker::Number(_) => (Kind::ListItem, std::mem::take(&mut buf)),
+            Marker::Bullet => (Kind::ListItem, rest.to_string()),
         };
         let mut b = Block::new(text, kind);
         b.marker = marker;
