@@ -251,6 +251,7 @@ fn clean(cleaner: &Cleaner, args: &Args, r: Record) -> Outcome {
         source,
         payload,
         size,
+        stream,
     } = r;
     let result = payload.and_then(|p| clean_payload(cleaner, args, p));
     Outcome {
@@ -259,6 +260,7 @@ fn clean(cleaner: &Cleaner, args: &Args, r: Record) -> Outcome {
         source: Some(source),
         result,
         size,
+        stream,
     }
 }
 

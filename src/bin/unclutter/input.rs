@@ -211,6 +211,8 @@ pub struct Record {
     pub payload: Result<Payload, String>,
     /// Bytes of page read (after decompression).
     pub size: u64,
+    /// Read from a JSONL or WARC stream (so written as a JSON line).
+    pub stream: bool,
 }
 
 /// What the reader yields.
@@ -255,6 +257,7 @@ impl Records {
             source: src,
             payload: Err(why),
             size: 0,
+            stream: false,
         })
     }
 
@@ -329,6 +332,7 @@ impl Records {
                 mode,
             }),
             size,
+            stream: false,
         })
     }
 
@@ -396,6 +400,7 @@ impl Records {
                 source: idx,
                 payload: Err(why),
                 size: 0,
+                stream: false,
             });
         };
         let size = text.len() as u64;
@@ -410,6 +415,7 @@ impl Records {
             source: idx,
             payload,
             size,
+            stream: false,
         })
     }
 
@@ -458,6 +464,7 @@ impl Records {
             source: idx,
             payload,
             size,
+            stream: false,
         })))
     }
 
@@ -526,14 +533,14 @@ impl Iterator for Records {
                     Open::Warc { .. } => self.next_warc(idx),
                 };
                 match res {
-                    Ok(Some(item)) => return Some(item),
+                    Ok(Some(item)) => return Some(streamed(item)),
                     Ok(None) => self.open = None,
                     Err(e) => {
                         self.open = None;
                         let src = &self.sources[idx];
                         let what = if src.gz { "reading gzip" } else { "reading" };
                         let id = format!("{}: stream error", src.name);
-                        return Some(self.error(idx, id, format!("{what}: {e}")));
+                        return Some(streamed(self.error(idx, id, format!("{what}: {e}"))));
                     }
                 }
             }
@@ -607,6 +614,13 @@ impl Records {
             r: warc::Reader::new(r, self.warc_limit()),
         }))
     }
+}
+
+fn streamed(mut item: Item) -> Item {
+    if let Item::Record(r) = &mut item {
+        r.stream = true;
+    }
+    item
 }
 
 /// `DIR/<stem>.txt`.

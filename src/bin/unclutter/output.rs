@@ -30,6 +30,8 @@ pub struct Outcome {
     pub result: Result<Cleaned, String>,
     /// Bytes of page read.
     pub size: u64,
+    /// From a JSONL or WARC stream: always written as a JSON line.
+    pub stream: bool,
 }
 
 /// Writes outcomes in the order given.
@@ -73,22 +75,23 @@ impl Writer {
     /// JSONL or WARC record).
     pub fn write(&mut self, o: &Outcome, stem: Option<&PathBuf>) -> anyhow::Result<()> {
         let to_dir = match (&self.dir, stem) {
-            (Some(dir), Some(stem)) => Some(crate::input::out_path(dir, stem)),
+            (Some(dir), Some(stem)) if !o.stream => Some(crate::input::out_path(dir, stem)),
             _ => None,
         };
+        let json = self.json || o.stream;
         match &o.result {
             Err(e) => {
                 if let Some(ef) = &mut self.errors {
                     writeln!(ef, "{}", json_line(o, None, Some(e)))
                         .context("cannot write the errors file")?;
-                } else if self.json && to_dir.is_none() {
+                } else if json && to_dir.is_none() {
                     writeln!(self.out, "{}", json_line(o, None, Some(e)))?;
                 } else {
                     eprintln!("unclutter: {}: {e}", o.id);
                 }
             }
             Ok(c) => {
-                let in_json = self.json && to_dir.is_none();
+                let in_json = json && to_dir.is_none();
                 if self.explain && !in_json {
                     for (reason, text) in c.removed.iter().flatten() {
                         if self.many {
