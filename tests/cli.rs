@@ -571,6 +571,55 @@ fn run_level_failures_exit_2() {
         .code(2);
     bin().args(["--mode", "pdf"]).arg(&p).assert().code(2);
     bin().arg("--skip-existing").arg(&p).assert().code(2);
+    bin()
+        .args(["--format", "json", "--out"])
+        .arg(dir.path())
+        .arg(&p)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn warc_payload_encodings_and_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = page("Lyon");
+    // chunked transfer encoding and gzip content encoding kept as crawled
+    let zipped = gz(html.as_bytes());
+    let mut chunked = format!("{:x}\r\n", zipped.len()).into_bytes();
+    chunked.extend_from_slice(&zipped);
+    chunked.extend_from_slice(b"\r\n0\r\n\r\n");
+    let mut resp = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\
+        Content-Encoding: gzip\r\n\r\n"
+        .to_vec();
+    resp.extend_from_slice(&chunked);
+    let big = http("200 OK", "text/html", page("Nice").repeat(10).as_bytes());
+    let recs = [
+        warc_record("response", "1", "https://a.example/1", &resp),
+        warc_record("response", "2", "https://a.example/2", &big),
+        warc_record(
+            "response",
+            "3",
+            "https://a.example/3",
+            &http("200 OK", "text/html", html.as_bytes()),
+        ),
+    ];
+    let p = dir.path().join("enc.warc.gz");
+    std::fs::write(&p, warc_gz(&recs)).unwrap();
+    let out = bin()
+        .args(["--max-bytes", "5000"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines[0]["text"].as_str().unwrap().contains("near Lyon"),
+        "{lines:?}"
+    );
+    assert!(lines[1]["error"].as_str().unwrap().contains("too large"));
+    assert_eq!(lines[1]["url"], "https://a.example/2");
+    assert!(lines[2]["text"].as_str().unwrap().contains("near Lyon"));
 }
 
 #[test]

@@ -91,8 +91,8 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if args.skip_existing && args.out.is_none() {
         anyhow::bail!("--skip-existing needs --out DIR");
     }
-    if args.out.is_some() && args.output.is_some() && args.format != Format::Json {
-        anyhow::bail!("--out writes one file per input; --output is for JSON lines (use one)");
+    if args.out.is_some() && args.format == Format::Json {
+        anyhow::bail!("--out writes text files; for JSON lines use --output FILE");
     }
     let cleaner = Cleaner::new(options);
     let cfg = ReadConfig {
