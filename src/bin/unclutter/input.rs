@@ -227,8 +227,15 @@ pub enum Item {
 type Stream = Box<dyn BufRead + Send>;
 
 enum Open {
-    Jsonl { r: Stream, line: u64 },
-    Warc { r: warc::Reader<Stream> },
+    Jsonl {
+        r: Stream,
+        line: u64,
+    },
+    /// `n`: records read so far.
+    Warc {
+        r: warc::Reader<Stream>,
+        n: u64,
+    },
 }
 
 /// Reads the records of all sources, in order.
@@ -250,7 +257,6 @@ impl Records {
     }
 
     fn error(&self, src: usize, id: String, why: String) -> Item {
-        let _ = src;
         Item::Record(Record {
             id,
             url: None,
@@ -420,7 +426,7 @@ impl Records {
     }
 
     fn next_warc(&mut self, idx: usize) -> io::Result<Option<Item>> {
-        let Some((_, Open::Warc { r })) = &mut self.open else {
+        let Some((_, Open::Warc { r, n })) = &mut self.open else {
             return Ok(None);
         };
         let want = |h: &warc::Headers| {
@@ -430,20 +436,21 @@ impl Records {
         let Some(rec) = r.next_record(want)? else {
             return Ok(None);
         };
+        *n += 1;
+        // where a record is in its file, for ids of records that have none
+        let pos = format!("{}#{}", self.sources[idx].name, n);
         let rec = match rec {
             Ok(r) => r,
             Err(why) => {
-                let id = format!("{}: malformed WARC record", self.sources[idx].name);
-                return Ok(Some(self.error(idx, id, why)));
+                let why = format!("malformed WARC record: {why}");
+                return Ok(Some(self.error(idx, pos, why)));
             }
         };
         let id = rec
             .headers
             .get("WARC-Record-ID")
             .map(|s| s.trim_matches(['<', '>']).to_string())
-            .unwrap_or_else(|| {
-                format!("{}: record without WARC-Record-ID", self.sources[idx].name)
-            });
+            .unwrap_or(pos);
         let url = rec.headers.get("WARC-Target-URI").map(str::to_string);
         let payload = match rec.body {
             warc::Body::Skipped => return Ok(Some(Item::Skipped)),
@@ -515,7 +522,7 @@ impl Records {
         }))
     }
 
-    /// The output path below `--out` of a source (without `.txt`).
+    /// A source, by index.
     pub fn source(&self, idx: usize) -> &Source {
         &self.sources[idx]
     }
@@ -578,6 +585,7 @@ impl Iterator for Records {
                         } else {
                             Open::Warc {
                                 r: warc::Reader::new(r, self.warc_limit()),
+                                n: 0,
                             }
                         };
                         self.open = Some((idx, open));
@@ -612,6 +620,7 @@ impl Records {
         }
         Ok(Ok(Open::Warc {
             r: warc::Reader::new(r, self.warc_limit()),
+            n: 0,
         }))
     }
 }
