@@ -21,7 +21,7 @@ use anyhow::Context;
 use args::{Args, Format, ModeArg};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use input::{Item, Payload, ReadConfig, Record, Records};
+use input::{Item, Payload, ReadConfig, Record, Records, Sources};
 use output::{Cleaned, Outcome, Writer};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -97,14 +97,13 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let cleaner = Cleaner::new(options);
     let cfg = ReadConfig {
         max_bytes: args.max_bytes,
-        force_jsonl: args.jsonl,
         id_field: args.id_field.clone(),
         html_field: args.html_field.clone(),
         text_field: args.text_field.clone(),
         url_field: args.url_field.clone(),
         skip_existing_in: args.out.clone().filter(|_| args.skip_existing),
     };
-    let (sources, walked) = input::expand(&args.inputs, &cfg)?;
+    let (inputs, walked) = input::check(&args.inputs)?;
     if let Some(dir) = &args.out {
         input::ensure_dir(dir)?;
     }
@@ -117,20 +116,10 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         .build()
         .context("cannot start worker threads")?;
 
-    let all_docs = sources.iter().all(|s| !s.is_stream());
-    let total_docs = sources.len() as u64;
-    let many = sources.len() > 1 || walked;
-    let json = args.format == Format::Json || sources.iter().any(|s| s.is_stream());
-    let mut writer = Writer::new(args, json, many)?;
-    let progress = progress_bar(args, all_docs.then_some(total_docs));
-
-    let records = Records::new(sources, cfg);
-    let stems: Vec<_> = (0..total_docs as usize)
-        .map(|i| {
-            let s = records.source(i);
-            (!s.is_stream()).then(|| s.stem.clone())
-        })
-        .collect();
+    let many = inputs.len() > 1 || walked;
+    let mut writer = Writer::new(args, args.format == Format::Json, many)?;
+    let progress = progress_bar(args, || count_pages(&inputs, args.jsonl));
+    let records = Records::new(Sources::new(inputs, args.jsonl), cfg);
     let start = Instant::now();
     let mut counts = Counts::default();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
@@ -171,6 +160,7 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 counts.read += 1;
                 let Some(o) = o else {
                     counts.skipped += 1;
+                    progress.inc(1);
                     continue;
                 };
                 counts.bytes += o.size;
@@ -179,8 +169,7 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
                     Ok(_) => counts.cleaned += 1,
                     Err(_) => counts.failed += 1,
                 }
-                let stem = o.source.and_then(|i| stems.get(i)).and_then(Option::as_ref);
-                writer.write(&o, stem)?;
+                writer.write(&o)?;
                 progress.inc(1);
             }
             progress.set_message(rate(&counts, start));
@@ -198,11 +187,24 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn progress_bar(args: &Args, total: Option<u64>) -> ProgressBar {
+/// The number of pages when every source is a page (not JSONL or WARC), found by a walk
+/// that keeps nothing.
+fn count_pages(inputs: &[std::path::PathBuf], jsonl: bool) -> Option<u64> {
+    let mut n = 0;
+    for s in Sources::new(inputs.to_vec(), jsonl) {
+        match s {
+            Ok(s) if s.is_stream() => return None,
+            _ => n += 1,
+        }
+    }
+    Some(n)
+}
+
+fn progress_bar(args: &Args, total: impl FnOnce() -> Option<u64>) -> ProgressBar {
     if args.quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let (bar, template) = match total {
+    let (bar, template) = match total() {
         Some(n) => (
             ProgressBar::new(n),
             "{bar:30} {pos}/{len} records  {msg}  [{elapsed_precise}, ETA {eta}]",
@@ -248,7 +250,7 @@ fn clean(cleaner: &Cleaner, args: &Args, r: Record) -> Outcome {
     let Record {
         id,
         url,
-        source,
+        stem,
         payload,
         size,
         stream,
@@ -257,7 +259,7 @@ fn clean(cleaner: &Cleaner, args: &Args, r: Record) -> Outcome {
     Outcome {
         id,
         url,
-        source: Some(source),
+        stem,
         result,
         size,
         stream,

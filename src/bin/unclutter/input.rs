@@ -49,7 +49,6 @@ impl Source {
 #[derive(Debug, Clone)]
 pub struct ReadConfig {
     pub max_bytes: usize,
-    pub force_jsonl: bool,
     pub id_field: String,
     pub html_field: String,
     pub text_field: String,
@@ -58,51 +57,141 @@ pub struct ReadConfig {
     pub skip_existing_in: Option<PathBuf>,
 }
 
-/// Expands the command line's inputs into sources. Fails (the run cannot proceed) when an
-/// input path cannot be read. Also returns whether a folder was walked.
-pub fn expand(inputs: &[PathBuf], cfg: &ReadConfig) -> anyhow::Result<(Vec<Source>, bool)> {
-    let mut out = Vec::new();
-    let mut walked = false;
-    let stdin = [PathBuf::from("-")];
-    let inputs = if inputs.is_empty() {
-        &stdin[..]
-    } else {
-        inputs
-    };
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            let kind = if cfg.force_jsonl {
+impl Source {
+    fn stdin(force_jsonl: bool) -> Source {
+        Source {
+            path: None,
+            name: "-".into(),
+            kind: if force_jsonl {
                 Kind::Jsonl
             } else {
                 Kind::Doc(Mode::Auto)
-            };
-            out.push(Source {
-                path: None,
-                name: "-".into(),
-                kind,
-                gz: false,
-                stem: PathBuf::from("stdin"),
-            });
-            continue;
+            },
+            gz: false,
+            stem: PathBuf::from("stdin"),
         }
+    }
+}
+
+/// Checks the command line's inputs (none means standard input). Fails (the run cannot
+/// proceed) when an input path or a folder named on the command line cannot be read.
+/// Also returns whether any input is a folder.
+pub fn check(inputs: &[PathBuf]) -> anyhow::Result<(Vec<PathBuf>, bool)> {
+    if inputs.is_empty() {
+        return Ok((vec![PathBuf::from("-")], false));
+    }
+    let mut walked = false;
+    for input in inputs.iter().filter(|i| i.as_os_str() != "-") {
         let meta = std::fs::metadata(input)
             .with_context(|| format!("cannot read input {}", input.display()))?;
         if meta.is_dir() {
             walked = true;
-            walk(input, cfg, &mut out)?;
-        } else {
-            let name = file_name(input);
-            let (kind, gz, stem) = classify(&name, cfg.force_jsonl);
-            out.push(Source {
-                path: Some(input.clone()),
+            std::fs::read_dir(input)
+                .with_context(|| format!("cannot read folder {}", input.display()))?;
+        }
+    }
+    Ok((inputs.to_vec(), walked))
+}
+
+/// The sources of the command line, found as they are needed: folders are walked depth
+/// first, each folder's entries in sorted order, so memory follows the largest folder,
+/// never the whole tree. Symlinked folders are not followed.
+pub struct Sources {
+    inputs: std::vec::IntoIter<PathBuf>,
+    force_jsonl: bool,
+    /// Folders being walked: the root of the walk and the folder's entries still to visit
+    /// (`true` for a sub-folder).
+    stack: Vec<(PathBuf, std::vec::IntoIter<(PathBuf, bool)>)>,
+}
+
+impl Sources {
+    pub fn new(inputs: Vec<PathBuf>, force_jsonl: bool) -> Self {
+        Sources {
+            inputs: inputs.into_iter(),
+            force_jsonl,
+            stack: Vec::new(),
+        }
+    }
+}
+
+fn list(dir: &Path) -> io::Result<std::vec::IntoIter<(PathBuf, bool)>> {
+    let mut entries = Vec::new();
+    for e in std::fs::read_dir(dir)? {
+        let e = e?;
+        let path = e.path();
+        let ft = e.file_type()?;
+        if ft.is_dir() {
+            entries.push((path, true));
+        } else if ft.is_file() || (ft.is_symlink() && path.is_file()) {
+            entries.push((path, false));
+        }
+    }
+    entries.sort();
+    Ok(entries.into_iter())
+}
+
+impl Iterator for Sources {
+    /// A source, or `(name, why)` for a folder that cannot be listed.
+    type Item = Result<Source, (String, String)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some((root, entries)) = self.stack.last_mut() {
+                let Some((path, is_dir)) = entries.next() else {
+                    self.stack.pop();
+                    continue;
+                };
+                if is_dir {
+                    let root = root.clone();
+                    match list(&path) {
+                        Ok(entries) => self.stack.push((root, entries)),
+                        Err(e) => {
+                            let why = format!("cannot read folder: {e}");
+                            return Some(Err((path.display().to_string(), why)));
+                        }
+                    }
+                    continue;
+                }
+                let name = file_name(&path);
+                let (Some(kind), gz, stem) = classify(&name, self.force_jsonl) else {
+                    continue;
+                };
+                let rel = path
+                    .parent()
+                    .and_then(|p| p.strip_prefix(&*root).ok())
+                    .unwrap_or(Path::new(""));
+                return Some(Ok(Source {
+                    name: path.display().to_string(),
+                    stem: rel.join(stem),
+                    path: Some(path),
+                    kind,
+                    gz,
+                }));
+            }
+            let input = self.inputs.next()?;
+            if input.as_os_str() == "-" {
+                return Some(Ok(Source::stdin(self.force_jsonl)));
+            }
+            if input.is_dir() {
+                match list(&input) {
+                    Ok(entries) => self.stack.push((input, entries)),
+                    Err(e) => {
+                        let why = format!("cannot read folder: {e}");
+                        return Some(Err((input.display().to_string(), why)));
+                    }
+                }
+                continue;
+            }
+            let (kind, gz, stem) = classify(&file_name(&input), self.force_jsonl);
+            return Some(Ok(Source {
                 name: input.display().to_string(),
+                path: Some(input),
                 kind: kind.unwrap_or(Kind::Doc(Mode::Auto)),
                 gz,
                 stem: PathBuf::from(stem),
-            });
+            }));
         }
     }
-    Ok((out, walked))
 }
 
 fn file_name(p: &Path) -> String {
@@ -145,48 +234,6 @@ fn classify(name: &str, force_jsonl: bool) -> (Option<Kind>, bool, String) {
     (kind, gz, stem)
 }
 
-/// Walks a folder in sorted order, depth first, without following symlinked folders.
-fn walk(root: &Path, cfg: &ReadConfig, out: &mut Vec<Source>) -> anyhow::Result<()> {
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let mut entries: Vec<_> = std::fs::read_dir(&dir)
-            .with_context(|| format!("cannot read folder {}", dir.display()))?
-            .collect::<Result<_, _>>()
-            .with_context(|| format!("cannot read folder {}", dir.display()))?;
-        entries.sort_by_key(|e| e.file_name());
-        let mut subdirs = Vec::new();
-        for e in entries {
-            let path = e.path();
-            let ft = e.file_type()?;
-            if ft.is_dir() {
-                subdirs.push(path);
-                continue;
-            }
-            if ft.is_symlink() && !path.is_file() {
-                continue;
-            }
-            let name = file_name(&path);
-            let (Some(kind), gz, stem) = classify(&name, cfg.force_jsonl) else {
-                continue;
-            };
-            let rel = path
-                .parent()
-                .and_then(|p| p.strip_prefix(root).ok())
-                .unwrap_or(Path::new(""));
-            out.push(Source {
-                name: path.display().to_string(),
-                path: Some(path.clone()),
-                kind,
-                gz,
-                stem: rel.join(stem),
-            });
-        }
-        // pop order: first sub-folder first
-        stack.extend(subdirs.into_iter().rev());
-    }
-    Ok(())
-}
-
 /// The text of one record, before decoding.
 #[derive(Debug)]
 pub enum Payload {
@@ -205,8 +252,8 @@ pub enum Payload {
 pub struct Record {
     pub id: String,
     pub url: Option<String>,
-    /// Index of the source it came from.
-    pub source: usize,
+    /// The `--out` name of a page read from a file (`None` for JSONL and WARC records).
+    pub stem: Option<PathBuf>,
     /// The page, or why it could not be read.
     pub payload: Result<Payload, String>,
     /// Bytes of page read (after decompression).
@@ -240,27 +287,33 @@ enum Open {
 
 /// Reads the records of all sources, in order.
 pub struct Records {
-    sources: Vec<Source>,
+    sources: Sources,
     cfg: ReadConfig,
-    next: usize,
-    open: Option<(usize, Open)>,
+    /// The source being read.
+    cur: Source,
+    open: Option<Open>,
 }
 
 impl Records {
-    pub fn new(sources: Vec<Source>, cfg: ReadConfig) -> Self {
+    pub fn new(sources: Sources, cfg: ReadConfig) -> Self {
         Records {
             sources,
             cfg,
-            next: 0,
+            cur: Source::stdin(false),
             open: None,
         }
     }
 
-    fn error(&self, src: usize, id: String, why: String) -> Item {
+    /// The `--out` name of the current source's records (none for JSONL and WARC).
+    fn stem(&self) -> Option<PathBuf> {
+        (!self.cur.is_stream()).then(|| self.cur.stem.clone())
+    }
+
+    fn error(&self, id: String, why: String) -> Item {
         Item::Record(Record {
             id,
             url: None,
-            source: src,
+            stem: self.stem(),
             payload: Err(why),
             size: 0,
             stream: false,
@@ -296,42 +349,42 @@ impl Records {
     }
 
     /// Reads a whole page, capped at the limit.
-    fn read_doc(&self, idx: usize, mode: Mode) -> Item {
-        let src = &self.sources[idx];
+    fn read_doc(&self, mode: Mode) -> Item {
+        let src = &self.cur;
         let id = src.name.clone();
         if let Some(p) = &src.path {
             if !src.gz {
                 if let Ok(m) = std::fs::metadata(p) {
                     if m.len() > self.cfg.max_bytes as u64 {
-                        return self.error(idx, id, self.too_large(Some(m.len())));
+                        return self.error(id, self.too_large(Some(m.len())));
                     }
                 }
             }
         }
         let stream = match self.open_stream(src) {
             Ok(s) => s,
-            Err(e) => return self.error(idx, id, format!("cannot open: {e}")),
+            Err(e) => return self.error(id, format!("cannot open: {e}")),
         };
-        self.read_doc_from(idx, mode, stream, src.gz)
+        self.read_doc_from(mode, stream, src.gz)
     }
 
     /// Reads a whole page from a stream, capped at the limit.
-    fn read_doc_from(&self, idx: usize, mode: Mode, mut stream: Stream, gz: bool) -> Item {
-        let id = self.sources[idx].name.clone();
+    fn read_doc_from(&self, mode: Mode, mut stream: Stream, gz: bool) -> Item {
+        let id = self.cur.name.clone();
         let mut data = Vec::new();
         let limit = self.cfg.max_bytes as u64;
         if let Err(e) = (&mut stream).take(limit + 1).read_to_end(&mut data) {
             let what = if gz { "reading gzip" } else { "reading" };
-            return self.error(idx, id, format!("{what}: {e}"));
+            return self.error(id, format!("{what}: {e}"));
         }
         if data.len() as u64 > limit {
-            return self.error(idx, id, self.too_large(None));
+            return self.error(id, self.too_large(None));
         }
         let size = data.len() as u64;
         Item::Record(Record {
             id,
             url: None,
-            source: idx,
+            stem: self.stem(),
             payload: Ok(Payload::Bytes {
                 data,
                 hint: None,
@@ -342,13 +395,13 @@ impl Records {
         })
     }
 
-    fn next_jsonl(&mut self, idx: usize) -> io::Result<Option<Item>> {
+    fn next_jsonl(&mut self) -> io::Result<Option<Item>> {
         let max_line = self
             .cfg
             .max_bytes
             .saturating_mul(2)
             .saturating_add(64 * 1024);
-        let Some((_, Open::Jsonl { r, line })) = &mut self.open else {
+        let Some(Open::Jsonl { r, line }) = &mut self.open else {
             return Ok(None);
         };
         loop {
@@ -357,24 +410,24 @@ impl Records {
             };
             *line += 1;
             let lineno = *line;
-            let pos = format!("{}:{}", self.sources[idx].name, lineno);
+            let pos = format!("{}:{}", self.cur.name, lineno);
             if cut {
-                return Ok(Some(self.error(idx, pos, self.too_large(None))));
+                return Ok(Some(self.error(pos, self.too_large(None))));
             }
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Ok(Some(self.json_record(idx, pos, &bytes)));
+            return Ok(Some(self.json_record(pos, &bytes)));
         }
     }
 
-    fn json_record(&self, idx: usize, pos: String, bytes: &[u8]) -> Item {
+    fn json_record(&self, pos: String, bytes: &[u8]) -> Item {
         let value: serde_json::Value = match serde_json::from_slice(bytes) {
             Ok(v) => v,
-            Err(e) => return self.error(idx, pos, format!("malformed JSON line: {e}")),
+            Err(e) => return self.error(pos, format!("malformed JSON line: {e}")),
         };
         let serde_json::Value::Object(mut obj) = value else {
-            return self.error(idx, pos, "JSON line is not an object".into());
+            return self.error(pos, "JSON line is not an object".into());
         };
         let id = match obj.get(&self.cfg.id_field) {
             Some(serde_json::Value::String(s)) => s.clone(),
@@ -403,7 +456,7 @@ impl Records {
             return Item::Record(Record {
                 id,
                 url,
-                source: idx,
+                stem: self.stem(),
                 payload: Err(why),
                 size: 0,
                 stream: false,
@@ -418,15 +471,15 @@ impl Records {
         Item::Record(Record {
             id,
             url,
-            source: idx,
+            stem: self.stem(),
             payload,
             size,
             stream: false,
         })
     }
 
-    fn next_warc(&mut self, idx: usize) -> io::Result<Option<Item>> {
-        let Some((_, Open::Warc { r, n })) = &mut self.open else {
+    fn next_warc(&mut self) -> io::Result<Option<Item>> {
+        let Some(Open::Warc { r, n }) = &mut self.open else {
             return Ok(None);
         };
         let want = |h: &warc::Headers| {
@@ -438,12 +491,12 @@ impl Records {
         };
         *n += 1;
         // where a record is in its file, for ids of records that have none
-        let pos = format!("{}#{}", self.sources[idx].name, n);
+        let pos = format!("{}#{}", self.cur.name, n);
         let rec = match rec {
             Ok(r) => r,
             Err(why) => {
                 let why = format!("malformed WARC record: {why}");
-                return Ok(Some(self.error(idx, pos, why)));
+                return Ok(Some(self.error(pos, why)));
             }
         };
         let id = rec
@@ -468,7 +521,7 @@ impl Records {
         Ok(Some(Item::Record(Record {
             id,
             url,
-            source: idx,
+            stem: self.stem(),
             payload,
             size,
             stream: false,
@@ -521,11 +574,6 @@ impl Records {
             mode: Mode::Html,
         }))
     }
-
-    /// A source, by index.
-    pub fn source(&self, idx: usize) -> &Source {
-        &self.sources[idx]
-    }
 }
 
 impl Iterator for Records {
@@ -533,27 +581,31 @@ impl Iterator for Records {
 
     fn next(&mut self) -> Option<Item> {
         loop {
-            if let Some((idx, open)) = &self.open {
-                let idx = *idx;
+            if let Some(open) = &self.open {
                 let res = match open {
-                    Open::Jsonl { .. } => self.next_jsonl(idx),
-                    Open::Warc { .. } => self.next_warc(idx),
+                    Open::Jsonl { .. } => self.next_jsonl(),
+                    Open::Warc { .. } => self.next_warc(),
                 };
                 match res {
                     Ok(Some(item)) => return Some(streamed(item)),
                     Ok(None) => self.open = None,
                     Err(e) => {
                         self.open = None;
-                        let src = &self.sources[idx];
+                        let src = &self.cur;
                         let what = if src.gz { "reading gzip" } else { "reading" };
                         let id = format!("{}: stream error", src.name);
-                        return Some(streamed(self.error(idx, id, format!("{what}: {e}"))));
+                        return Some(streamed(self.error(id, format!("{what}: {e}"))));
                     }
                 }
             }
-            let idx = self.next;
-            let src = self.sources.get(idx)?.clone();
-            self.next += 1;
+            let src = match self.sources.next()? {
+                Ok(src) => src,
+                Err((name, why)) => {
+                    self.cur = Source::stdin(false);
+                    return Some(self.error(name, why));
+                }
+            };
+            self.cur = src.clone();
             if let (Some(dir), Kind::Doc(_)) = (&self.cfg.skip_existing_in, src.kind) {
                 if out_path(dir, &src.stem).exists() {
                     return Some(Item::Skipped);
@@ -565,18 +617,16 @@ impl Iterator for Records {
                     if src.path.is_none() {
                         match self.sniff_stdin() {
                             Ok(Ok(open)) => {
-                                self.open = Some((idx, open));
+                                self.open = Some(open);
                                 continue;
                             }
                             Ok(Err((stream, gz))) => {
-                                return Some(self.read_doc_from(idx, mode, stream, gz))
+                                return Some(self.read_doc_from(mode, stream, gz))
                             }
-                            Err(e) => {
-                                return Some(self.error(idx, "-".into(), format!("reading: {e}")))
-                            }
+                            Err(e) => return Some(self.error("-".into(), format!("reading: {e}"))),
                         }
                     }
-                    return Some(self.read_doc(idx, mode));
+                    return Some(self.read_doc(mode));
                 }
                 Kind::Jsonl | Kind::Warc => match self.open_stream(&src) {
                     Ok(r) => {
@@ -588,10 +638,10 @@ impl Iterator for Records {
                                 n: 0,
                             }
                         };
-                        self.open = Some((idx, open));
+                        self.open = Some(open);
                     }
                     Err(e) => {
-                        return Some(self.error(idx, src.name.clone(), format!("cannot open: {e}")))
+                        return Some(self.error(src.name.clone(), format!("cannot open: {e}")))
                     }
                 },
             }
@@ -669,5 +719,36 @@ mod tests {
         assert_eq!(c("r.jsonl"), (Some(Kind::Jsonl), false, "r".into()));
         assert_eq!(c("notes.md"), (None, false, "notes.md".into()));
         assert_eq!(classify("a.html", true).0, Some(Kind::Jsonl));
+    }
+}
+
+#[cfg(test)]
+mod walk_tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_walked_in_sorted_order_with_stems_below_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b/c")).unwrap();
+        for f in [
+            "z.html",
+            "a.txt.gz",
+            "b/c/x.htm",
+            "b/y.warc.gz",
+            "skip.md",
+            "b0.html",
+        ] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let found: Vec<_> = Sources::new(vec![root.to_path_buf()], false)
+            .map(|s| s.unwrap())
+            .map(|s| (s.stem.display().to_string(), s.kind, s.gz))
+            .collect();
+        let stems: Vec<_> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(stems, ["a", "b/c/x", "b/y", "b0", "z"]);
+        assert_eq!(found[0].1, Kind::Doc(Mode::Text));
+        assert!(found[0].2);
+        assert_eq!(found[2].1, Kind::Warc);
     }
 }

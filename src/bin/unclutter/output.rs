@@ -26,7 +26,8 @@ pub struct Cleaned {
 pub struct Outcome {
     pub id: String,
     pub url: Option<String>,
-    pub source: Option<usize>,
+    /// The `--out` name of a page read from a file.
+    pub stem: Option<PathBuf>,
     pub result: Result<Cleaned, String>,
     /// Bytes of page read.
     pub size: u64,
@@ -71,10 +72,9 @@ impl Writer {
         })
     }
 
-    /// Writes one outcome. `stem` is the `--out` name of a page read from a file (not a
-    /// JSONL or WARC record).
-    pub fn write(&mut self, o: &Outcome, stem: Option<&PathBuf>) -> anyhow::Result<()> {
-        let to_dir = match (&self.dir, stem) {
+    /// Writes one outcome.
+    pub fn write(&mut self, o: &Outcome) -> anyhow::Result<()> {
+        let to_dir = match (&self.dir, &o.stem) {
             (Some(dir), Some(stem)) if !o.stream => Some(crate::input::out_path(dir, stem)),
             _ => None,
         };
