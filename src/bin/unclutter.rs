@@ -122,7 +122,9 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let records = Records::new(Sources::new(inputs, args.jsonl), cfg);
     let start = Instant::now();
     let mut counts = Counts::default();
-    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
+    // a rendezvous channel: the reader fills the next batch while this one is cleaned, and
+    // waits; two batches in flight at most
+    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(0);
     let max_records = jobs * RECORDS_PER_JOB;
     let max_bytes = jobs as u64 * BYTES_PER_JOB;
 
