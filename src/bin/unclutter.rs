@@ -257,7 +257,13 @@ fn clean(cleaner: &Cleaner, args: &Args, r: Record) -> Outcome {
         size,
         stream,
     } = r;
-    let result = payload.and_then(|p| clean_payload(cleaner, args, p));
+    // a bug in the cleaner must cost one record, not the batch
+    let result = payload.and_then(|p| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            clean_payload(cleaner, args, p)
+        }))
+        .unwrap_or_else(|_| Err("internal error: the cleaner panicked on this record".into()))
+    });
     Outcome {
         id,
         url,
