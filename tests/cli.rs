@@ -643,3 +643,26 @@ fn jobs_do_not_change_the_output() {
     assert_eq!(lines.len(), 300);
     assert_eq!(lines[299]["id"], "urn:uuid:299");
 }
+
+#[test]
+fn mode_override_and_gzipped_jsonl() {
+    let dir = tempfile::tempdir().unwrap();
+    // an .html name holding scraped text: --mode text reads it as text
+    let p = dir.path().join("scraped.html");
+    std::fs::write(
+        &p,
+        "ADVERTISEMENT\nThe river rose by two metres overnight, and the town's mayor \
+         ordered the evacuation of the lower streets before dawn.\n",
+    )
+    .unwrap();
+    let out = stdout(bin().args(["--mode", "text"]).arg(&p));
+    assert!(out.starts_with("The river rose"), "{out}");
+
+    let rec = serde_json::json!({"id": "g1", "html": page("Metz")}).to_string();
+    let p = dir.path().join("pages.jsonl.gz");
+    std::fs::write(&p, gz(format!("{rec}\n{rec}\n").as_bytes())).unwrap();
+    let out = bin().arg(&p).output().unwrap();
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 2);
+    assert!(lines[1]["text"].as_str().unwrap().contains("near Metz"));
+}
