@@ -1,0 +1,754 @@
+//! Inputs: which files to read (folders walked in sorted order), and the records read from
+//! them one at a time (a whole file, a JSON line, a WARC response record).
+//!
+//! Nothing here holds more than one record: files are read whole but capped at the size
+//! limit (decompressed bytes are capped too, so a gzip bomb stops at the limit), JSONL and
+//! WARC files are streamed.
+
+use crate::warc;
+use anyhow::{bail, Context};
+use flate2::read::MultiGzDecoder;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use unclutter::Mode;
+
+/// What a source holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One page (HTML or text), read whole.
+    Doc(Mode),
+    /// JSON lines, one record per line.
+    Jsonl,
+    /// WARC records.
+    Warc,
+}
+
+/// One input file (or standard input).
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// `None` for standard input.
+    pub path: Option<PathBuf>,
+    /// How the input is named in messages and ids.
+    pub name: String,
+    pub kind: Kind,
+    pub gz: bool,
+    /// The output file's path below `--out`, without the `.txt` (sub-folders of a walked
+    /// folder kept).
+    pub stem: PathBuf,
+}
+
+impl Source {
+    /// Whether the source is read record by record (and so written as JSON lines).
+    pub fn is_stream(&self) -> bool {
+        matches!(self.kind, Kind::Jsonl | Kind::Warc)
+    }
+}
+
+/// Settings the readers need.
+#[derive(Debug, Clone)]
+pub struct ReadConfig {
+    pub max_bytes: usize,
+    pub id_field: String,
+    pub html_field: String,
+    pub text_field: String,
+    pub url_field: String,
+    /// With `--out` and `--skip-existing`: the output folder to look in.
+    pub skip_existing_in: Option<PathBuf>,
+}
+
+impl Source {
+    fn stdin(force_jsonl: bool) -> Source {
+        Source {
+            path: None,
+            name: "-".into(),
+            kind: if force_jsonl {
+                Kind::Jsonl
+            } else {
+                Kind::Doc(Mode::Auto)
+            },
+            gz: false,
+            stem: PathBuf::from("stdin"),
+        }
+    }
+}
+
+/// Checks the command line's inputs (none means standard input). Fails (the run cannot
+/// proceed) when an input path or a folder named on the command line cannot be read.
+/// Also returns whether any input is a folder.
+pub fn check(inputs: &[PathBuf]) -> anyhow::Result<(Vec<PathBuf>, bool)> {
+    if inputs.is_empty() {
+        return Ok((vec![PathBuf::from("-")], false));
+    }
+    let mut walked = false;
+    for input in inputs.iter().filter(|i| i.as_os_str() != "-") {
+        let meta = std::fs::metadata(input)
+            .with_context(|| format!("cannot read input {}", input.display()))?;
+        if meta.is_dir() {
+            walked = true;
+            std::fs::read_dir(input)
+                .with_context(|| format!("cannot read folder {}", input.display()))?;
+        }
+    }
+    Ok((inputs.to_vec(), walked))
+}
+
+/// The sources of the command line, found as they are needed: folders are walked depth
+/// first, each folder's entries in sorted order, so memory follows the largest folder,
+/// never the whole tree. Symlinked folders are not followed.
+pub struct Sources {
+    inputs: std::vec::IntoIter<PathBuf>,
+    force_jsonl: bool,
+    /// Folders being walked: the root of the walk and the folder's entries still to visit
+    /// (`true` for a sub-folder).
+    stack: Vec<(PathBuf, std::vec::IntoIter<(PathBuf, bool)>)>,
+}
+
+impl Sources {
+    pub fn new(inputs: Vec<PathBuf>, force_jsonl: bool) -> Self {
+        Sources {
+            inputs: inputs.into_iter(),
+            force_jsonl,
+            stack: Vec::new(),
+        }
+    }
+}
+
+fn list(dir: &Path) -> io::Result<std::vec::IntoIter<(PathBuf, bool)>> {
+    let mut entries = Vec::new();
+    for e in std::fs::read_dir(dir)? {
+        let e = e?;
+        let path = e.path();
+        let ft = e.file_type()?;
+        if ft.is_dir() {
+            entries.push((path, true));
+        } else if ft.is_file() || (ft.is_symlink() && path.is_file()) {
+            entries.push((path, false));
+        }
+    }
+    entries.sort();
+    Ok(entries.into_iter())
+}
+
+impl Iterator for Sources {
+    /// A source, or `(name, why)` for a folder that cannot be listed.
+    type Item = Result<Source, (String, String)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some((root, entries)) = self.stack.last_mut() {
+                let Some((path, is_dir)) = entries.next() else {
+                    self.stack.pop();
+                    continue;
+                };
+                if is_dir {
+                    let root = root.clone();
+                    match list(&path) {
+                        Ok(entries) => self.stack.push((root, entries)),
+                        Err(e) => {
+                            let why = format!("cannot read folder: {e}");
+                            return Some(Err((path.display().to_string(), why)));
+                        }
+                    }
+                    continue;
+                }
+                let name = file_name(&path);
+                let (Some(kind), gz, stem) = classify(&name, self.force_jsonl) else {
+                    continue;
+                };
+                let rel = path
+                    .parent()
+                    .and_then(|p| p.strip_prefix(&*root).ok())
+                    .unwrap_or(Path::new(""));
+                return Some(Ok(Source {
+                    name: path.display().to_string(),
+                    stem: rel.join(stem),
+                    path: Some(path),
+                    kind,
+                    gz,
+                }));
+            }
+            let input = self.inputs.next()?;
+            if input.as_os_str() == "-" {
+                return Some(Ok(Source::stdin(self.force_jsonl)));
+            }
+            if input.is_dir() {
+                match list(&input) {
+                    Ok(entries) => self.stack.push((input, entries)),
+                    Err(e) => {
+                        let why = format!("cannot read folder: {e}");
+                        return Some(Err((input.display().to_string(), why)));
+                    }
+                }
+                continue;
+            }
+            let (kind, gz, stem) = classify(&file_name(&input), self.force_jsonl);
+            return Some(Ok(Source {
+                name: input.display().to_string(),
+                path: Some(input),
+                kind: kind.unwrap_or(Kind::Doc(Mode::Auto)),
+                gz,
+                stem: PathBuf::from(stem),
+            }));
+        }
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Kind, gzip and stem from a file name; kind `None` for names a folder walk ignores.
+fn classify(name: &str, force_jsonl: bool) -> (Option<Kind>, bool, String) {
+    let lower = name.to_ascii_lowercase();
+    let (base, gz) = match lower.strip_suffix(".gz") {
+        Some(b) => (b, true),
+        None => (lower.as_str(), false),
+    };
+    let (ext_kind, ext_len) = [
+        (".html", Some(Kind::Doc(Mode::Html))),
+        (".htm", Some(Kind::Doc(Mode::Html))),
+        (".xhtml", Some(Kind::Doc(Mode::Html))),
+        (".txt", Some(Kind::Doc(Mode::Text))),
+        (".jsonl", Some(Kind::Jsonl)),
+        (".ndjson", Some(Kind::Jsonl)),
+        (".warc", Some(Kind::Warc)),
+    ]
+    .iter()
+    .find(|(ext, _)| base.ends_with(ext))
+    .map_or((None, 0), |(ext, k)| (*k, ext.len()));
+    let kind = if force_jsonl && ext_kind.is_some() {
+        Some(Kind::Jsonl)
+    } else {
+        ext_kind
+    };
+    // the stem keeps the original case
+    let stem_len = base.len() - ext_len;
+    let stem = if ext_len > 0 || gz {
+        name[..stem_len].to_string()
+    } else {
+        name.to_string()
+    };
+    (kind, gz, stem)
+}
+
+/// The text of one record, before decoding.
+#[derive(Debug)]
+pub enum Payload {
+    /// Raw bytes in some encoding, with a charset hint from outside.
+    Bytes {
+        data: Vec<u8>,
+        hint: Option<String>,
+        mode: Mode,
+    },
+    /// Text already decoded (a JSON string field).
+    Str { text: String, mode: Mode },
+}
+
+/// One record to clean.
+#[derive(Debug)]
+pub struct Record {
+    pub id: String,
+    pub url: Option<String>,
+    /// The `--out` name of a page read from a file (`None` for JSONL and WARC records).
+    pub stem: Option<PathBuf>,
+    /// The page, or why it could not be read.
+    pub payload: Result<Payload, String>,
+    /// Bytes of page read (after decompression).
+    pub size: u64,
+    /// Read from a JSONL or WARC stream (so written as a JSON line).
+    pub stream: bool,
+}
+
+/// What the reader yields.
+#[derive(Debug)]
+pub enum Item {
+    Record(Record),
+    /// A record or file not cleaned on purpose: a non-response or non-HTML WARC record, or
+    /// an output that exists with `--skip-existing`.
+    Skipped,
+}
+
+type Stream = Box<dyn BufRead + Send>;
+
+enum Open {
+    Jsonl {
+        r: Stream,
+        line: u64,
+    },
+    /// `n`: records read so far.
+    Warc {
+        r: warc::Reader<Stream>,
+        n: u64,
+    },
+}
+
+/// Reads the records of all sources, in order.
+pub struct Records {
+    sources: Sources,
+    cfg: ReadConfig,
+    /// The source being read.
+    cur: Source,
+    open: Option<Open>,
+}
+
+impl Records {
+    pub fn new(sources: Sources, cfg: ReadConfig) -> Self {
+        Records {
+            sources,
+            cfg,
+            cur: Source::stdin(false),
+            open: None,
+        }
+    }
+
+    /// The `--out` name of the current source's records (none for JSONL and WARC).
+    fn stem(&self) -> Option<PathBuf> {
+        (!self.cur.is_stream()).then(|| self.cur.stem.clone())
+    }
+
+    fn error(&self, id: String, why: String) -> Item {
+        Item::Record(Record {
+            id,
+            url: None,
+            stem: self.stem(),
+            payload: Err(why),
+            size: 0,
+            stream: false,
+        })
+    }
+
+    fn too_large(&self, size: Option<u64>) -> String {
+        match size {
+            Some(s) => format!(
+                "too large: {s} bytes over the limit of {} bytes (raise --max-bytes)",
+                self.cfg.max_bytes
+            ),
+            None => format!(
+                "too large: more than the limit of {} bytes (raise --max-bytes)",
+                self.cfg.max_bytes
+            ),
+        }
+    }
+
+    fn open_stream(&self, src: &Source) -> io::Result<Stream> {
+        let raw: Box<dyn Read + Send> = match &src.path {
+            Some(p) => Box::new(File::open(p)?),
+            None => Box::new(io::stdin()),
+        };
+        Ok(if src.gz {
+            Box::new(BufReader::with_capacity(
+                256 * 1024,
+                MultiGzDecoder::new(BufReader::with_capacity(256 * 1024, raw)),
+            ))
+        } else {
+            Box::new(BufReader::with_capacity(256 * 1024, raw))
+        })
+    }
+
+    /// Reads a whole page, capped at the limit.
+    fn read_doc(&self, mode: Mode) -> Item {
+        let src = &self.cur;
+        let id = src.name.clone();
+        if let Some(p) = &src.path {
+            if !src.gz {
+                if let Ok(m) = std::fs::metadata(p) {
+                    if m.len() > self.cfg.max_bytes as u64 {
+                        return self.error(id, self.too_large(Some(m.len())));
+                    }
+                }
+            }
+        }
+        let stream = match self.open_stream(src) {
+            Ok(s) => s,
+            Err(e) => return self.error(id, format!("cannot open: {e}")),
+        };
+        self.read_doc_from(mode, stream, src.gz)
+    }
+
+    /// Reads a whole page from a stream, capped at the limit.
+    fn read_doc_from(&self, mode: Mode, mut stream: Stream, gz: bool) -> Item {
+        let id = self.cur.name.clone();
+        let mut data = Vec::new();
+        let limit = self.cfg.max_bytes as u64;
+        if let Err(e) = (&mut stream).take(limit + 1).read_to_end(&mut data) {
+            let what = if gz { "reading gzip" } else { "reading" };
+            return self.error(id, format!("{what}: {e}"));
+        }
+        if data.len() as u64 > limit {
+            return self.error(id, self.too_large(None));
+        }
+        let size = data.len() as u64;
+        Item::Record(Record {
+            id,
+            url: None,
+            stem: self.stem(),
+            payload: Ok(Payload::Bytes {
+                data,
+                hint: None,
+                mode,
+            }),
+            size,
+            stream: false,
+        })
+    }
+
+    fn next_jsonl(&mut self) -> io::Result<Option<Item>> {
+        let max_line = self
+            .cfg
+            .max_bytes
+            .saturating_mul(2)
+            .saturating_add(64 * 1024);
+        let Some(Open::Jsonl { r, line }) = &mut self.open else {
+            return Ok(None);
+        };
+        loop {
+            let Some((bytes, cut)) = warc::read_line(r, max_line)? else {
+                return Ok(None);
+            };
+            *line += 1;
+            let lineno = *line;
+            let pos = format!("{}:{}", self.cur.name, lineno);
+            if cut {
+                return Ok(Some(self.error(pos, self.too_large(None))));
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Ok(Some(self.json_record(pos, &bytes)));
+        }
+    }
+
+    fn json_record(&self, pos: String, bytes: &[u8]) -> Item {
+        let value: serde_json::Value = match serde_json::from_slice(bytes) {
+            Ok(v) => v,
+            Err(e) => return self.error(pos, format!("malformed JSON line: {e}")),
+        };
+        let serde_json::Value::Object(mut obj) = value else {
+            return self.error(pos, "JSON line is not an object".into());
+        };
+        let id = match obj.get(&self.cfg.id_field) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => pos,
+        };
+        let url = match obj.get(&self.cfg.url_field) {
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        let field = |obj: &mut serde_json::Map<String, serde_json::Value>, name: &str| match obj
+            .remove(name)
+        {
+            Some(serde_json::Value::String(s)) => Some(s),
+            _ => None,
+        };
+        let (text, mode) = if let Some(h) = field(&mut obj, &self.cfg.html_field) {
+            (h, Mode::Html)
+        } else if let Some(t) = field(&mut obj, &self.cfg.text_field) {
+            (t, Mode::Text)
+        } else {
+            let why = format!(
+                "no string field {:?} or {:?}",
+                self.cfg.html_field, self.cfg.text_field
+            );
+            return Item::Record(Record {
+                id,
+                url,
+                stem: self.stem(),
+                payload: Err(why),
+                size: 0,
+                stream: false,
+            });
+        };
+        let size = text.len() as u64;
+        let payload = if text.len() > self.cfg.max_bytes {
+            Err(self.too_large(Some(size)))
+        } else {
+            Ok(Payload::Str { text, mode })
+        };
+        Item::Record(Record {
+            id,
+            url,
+            stem: self.stem(),
+            payload,
+            size,
+            stream: false,
+        })
+    }
+
+    fn next_warc(&mut self) -> io::Result<Option<Item>> {
+        let Some(Open::Warc { r, n }) = &mut self.open else {
+            return Ok(None);
+        };
+        let want = |h: &warc::Headers| {
+            h.get("WARC-Type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("response"))
+        };
+        let Some(rec) = r.next_record(want)? else {
+            return Ok(None);
+        };
+        *n += 1;
+        // where a record is in its file, for ids of records that have none
+        let pos = format!("{}#{}", self.cur.name, n);
+        let rec = match rec {
+            Ok(r) => r,
+            Err(why) => {
+                let why = format!("malformed WARC record: {why}");
+                return Ok(Some(self.error(pos, why)));
+            }
+        };
+        let id = rec
+            .headers
+            .get("WARC-Record-ID")
+            .map(|s| s.trim_matches(['<', '>']).to_string())
+            .unwrap_or(pos);
+        let url = rec.headers.get("WARC-Target-URI").map(str::to_string);
+        let payload = match rec.body {
+            warc::Body::Skipped => return Ok(Some(Item::Skipped)),
+            warc::Body::TooLarge(n) => Err(self.too_large(Some(n))),
+            warc::Body::Read(content) => match self.http_payload(&content) {
+                Ok(Some(p)) => Ok(p),
+                Ok(None) => return Ok(Some(Item::Skipped)),
+                Err(e) => Err(e),
+            },
+        };
+        let size = match &payload {
+            Ok(Payload::Bytes { data, .. }) => data.len() as u64,
+            _ => 0,
+        };
+        Ok(Some(Item::Record(Record {
+            id,
+            url,
+            stem: self.stem(),
+            payload,
+            size,
+            stream: false,
+        })))
+    }
+
+    /// The HTML payload of a response record; `None` when it is not HTML or the status is
+    /// not a success (2xx).
+    fn http_payload(&self, content: &[u8]) -> Result<Option<Payload>, String> {
+        let http = warc::parse_http(content)
+            .ok_or("malformed HTTP response in WARC record (no status line or headers)")?;
+        // redirects, "not modified" and error statuses carry no article of their own
+        if http.status.is_some_and(|s| !(200..300).contains(&s)) {
+            return Ok(None);
+        }
+        match http.mime() {
+            Some(m) if m.contains("html") => {}
+            Some(_) => return Ok(None),
+            // no Content-Type: let the content decide
+            None => {}
+        }
+        let mut data = http.body.to_vec();
+        let te = http.headers.get("Transfer-Encoding").unwrap_or("");
+        if te.to_ascii_lowercase().contains("chunked") {
+            data = warc::dechunk(&data).ok_or("malformed chunked transfer encoding")?;
+        }
+        match http
+            .headers
+            .get("Content-Encoding")
+            .map(|s| s.trim().to_ascii_lowercase())
+            .as_deref()
+        {
+            None | Some("") | Some("identity") => {}
+            Some("gzip") | Some("x-gzip") => {
+                let mut out = Vec::new();
+                MultiGzDecoder::new(&data[..])
+                    .take(self.cfg.max_bytes as u64 + 1)
+                    .read_to_end(&mut out)
+                    .map_err(|e| format!("reading gzip payload: {e}"))?;
+                data = out;
+            }
+            Some(other) => return Err(format!("unsupported Content-Encoding {other:?}")),
+        }
+        if data.len() > self.cfg.max_bytes {
+            return Err(self.too_large(Some(data.len() as u64)));
+        }
+        Ok(Some(Payload::Bytes {
+            data,
+            hint: http.charset(),
+            mode: Mode::Html,
+        }))
+    }
+}
+
+impl Iterator for Records {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(open) = &self.open {
+                let res = match open {
+                    Open::Jsonl { .. } => self.next_jsonl(),
+                    Open::Warc { .. } => self.next_warc(),
+                };
+                match res {
+                    Ok(Some(item)) => return Some(streamed(item)),
+                    Ok(None) => self.open = None,
+                    Err(e) => {
+                        self.open = None;
+                        let src = &self.cur;
+                        let what = if src.gz { "reading gzip" } else { "reading" };
+                        let id = format!("{}: stream error", src.name);
+                        return Some(streamed(self.error(id, format!("{what}: {e}"))));
+                    }
+                }
+            }
+            let src = match self.sources.next()? {
+                Ok(src) => src,
+                Err((name, why)) => {
+                    self.cur = Source::stdin(false);
+                    return Some(self.error(name, why));
+                }
+            };
+            self.cur = src.clone();
+            if let (Some(dir), Kind::Doc(_)) = (&self.cfg.skip_existing_in, src.kind) {
+                if out_path(dir, &src.stem).exists() {
+                    return Some(Item::Skipped);
+                }
+            }
+            match src.kind {
+                Kind::Doc(mode) => {
+                    // standard input may hold a WARC
+                    if src.path.is_none() {
+                        match self.sniff_stdin() {
+                            Ok(Ok(open)) => {
+                                self.open = Some(open);
+                                continue;
+                            }
+                            Ok(Err((stream, gz))) => {
+                                return Some(self.read_doc_from(mode, stream, gz))
+                            }
+                            Err(e) => return Some(self.error("-".into(), format!("reading: {e}"))),
+                        }
+                    }
+                    return Some(self.read_doc(mode));
+                }
+                Kind::Jsonl | Kind::Warc => match self.open_stream(&src) {
+                    Ok(r) => {
+                        let open = if src.kind == Kind::Jsonl {
+                            Open::Jsonl { r, line: 0 }
+                        } else {
+                            Open::Warc {
+                                r: warc::Reader::new(r, self.warc_limit()),
+                                n: 0,
+                            }
+                        };
+                        self.open = Some(open);
+                    }
+                    Err(e) => {
+                        return Some(self.error(src.name.clone(), format!("cannot open: {e}")))
+                    }
+                },
+            }
+        }
+    }
+}
+
+impl Records {
+    /// The largest WARC record content kept: the page limit plus room for HTTP headers.
+    fn warc_limit(&self) -> u64 {
+        self.cfg.max_bytes as u64 + 256 * 1024
+    }
+
+    /// Standard input holding a WARC (plain or gzipped) is read as one; anything else is a
+    /// page. Peeks only at what the first read brings.
+    fn sniff_stdin(&self) -> io::Result<Result<Open, (Stream, bool)>> {
+        let mut stdin: Stream = Box::new(BufReader::with_capacity(256 * 1024, io::stdin()));
+        let (mut r, gz) = if stdin.fill_buf()?.starts_with(&[0x1f, 0x8b]) {
+            let gz: Stream = Box::new(BufReader::new(MultiGzDecoder::new(stdin)));
+            (gz, true)
+        } else {
+            (stdin, false)
+        };
+        if !r.fill_buf()?.starts_with(b"WARC/") {
+            return Ok(Err((r, gz)));
+        }
+        Ok(Ok(Open::Warc {
+            r: warc::Reader::new(r, self.warc_limit()),
+            n: 0,
+        }))
+    }
+}
+
+fn streamed(mut item: Item) -> Item {
+    if let Item::Record(r) = &mut item {
+        r.stream = true;
+    }
+    item
+}
+
+/// `DIR/<stem>.txt`.
+pub fn out_path(dir: &Path, stem: &Path) -> PathBuf {
+    let mut name = stem.as_os_str().to_owned();
+    name.push(".txt");
+    dir.join(name)
+}
+
+/// Fails when an output folder cannot be created.
+pub fn ensure_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create output folder {}", dir.display()))?;
+    if !dir.is_dir() {
+        bail!("{} is not a folder", dir.display());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_and_kinds() {
+        let c = |n| classify(n, false);
+        assert_eq!(
+            c("a.html.gz"),
+            (Some(Kind::Doc(Mode::Html)), true, "a".into())
+        );
+        assert_eq!(c("B.HTM"), (Some(Kind::Doc(Mode::Html)), false, "B".into()));
+        assert_eq!(
+            c("x.y.txt"),
+            (Some(Kind::Doc(Mode::Text)), false, "x.y".into())
+        );
+        assert_eq!(c("cc.warc.gz"), (Some(Kind::Warc), true, "cc".into()));
+        assert_eq!(c("r.jsonl"), (Some(Kind::Jsonl), false, "r".into()));
+        assert_eq!(c("notes.md"), (None, false, "notes.md".into()));
+        assert_eq!(classify("a.html", true).0, Some(Kind::Jsonl));
+    }
+}
+
+#[cfg(test)]
+mod walk_tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_walked_in_sorted_order_with_stems_below_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b/c")).unwrap();
+        for f in [
+            "z.html",
+            "a.txt.gz",
+            "b/c/x.htm",
+            "b/y.warc.gz",
+            "skip.md",
+            "b0.html",
+        ] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let found: Vec<_> = Sources::new(vec![root.to_path_buf()], false)
+            .map(|s| s.unwrap())
+            .map(|s| (s.stem.display().to_string(), s.kind, s.gz))
+            .collect();
+        let stems: Vec<_> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(stems, ["a", "b/c/x", "b/y", "b0", "z"]);
+        assert_eq!(found[0].1, Kind::Doc(Mode::Text));
+        assert!(found[0].2);
+        assert_eq!(found[2].1, Kind::Warc);
+    }
+}
