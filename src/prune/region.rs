@@ -44,10 +44,24 @@ fn score(b: &Block, lang_known: bool) -> f32 {
         // already recognised as boilerplate: clutter, but only weak evidence against
         // the region (ad labels sit inside articles)
         -5.0
+    } else if lang_known
+        && f.words >= SENTENCE_LIKE_WORDS
+        && f.stopwords as f32 >= SENTENCE_LIKE_STOP_RATIO * f.words as f32
+    {
+        // a short line that reads like language (function words): the article's own
+        // structure (steps, list items, short paragraphs) more than a menu
+        -SENTENCE_LIKE_PENALTY
     } else {
         -(LINE_PENALTY + WORD_PENALTY * f.words as f32)
     }
 }
+
+/// A short line with this many words…
+const SENTENCE_LIKE_WORDS: u32 = 4;
+/// …and this share of stopwords reads like language, not like a menu.
+const SENTENCE_LIKE_STOP_RATIO: f32 = 0.2;
+/// What such a line costs.
+const SENTENCE_LIKE_PENALTY: f32 = 2.0;
 
 /// Most words of a menu line ("Home", "Print Edition", "Share this").
 const CHROME_MAX_WORDS: u32 = 3;
