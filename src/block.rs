@@ -23,8 +23,8 @@ pub enum Kind {
 pub enum Marker {
     /// No marker.
     None,
-    /// A bullet (`-`, `•`, `*`, `»`, `►`, an emoji…).
-    Bullet,
+    /// A bullet (`-`, `•`, `*`, `»`, `►`, an emoji…), with its character.
+    Bullet(char),
     /// A number (`1.`, `2)`).
     Number(u32),
 }

@@ -81,12 +81,10 @@ impl Rule for RelatedLinks {
                     Verdict::Drop(Reason::LeadIn) => break,
                     Verdict::Drop(_) => {}
                     // a list's items share their marker: an unmarked line after marked
-                    // items (a heading after a bulleted list) starts something else
-                    Verdict::Keep
-                        if candidate(&blocks[j])
-                            && !(blocks[j].marker == Marker::None
-                                && blocks[run[run.len() - 1]].marker != Marker::None) =>
-                    {
+                    // items (a heading after a bulleted list), or marked items after
+                    // unmarked lines (a list after a heading) start something else; only
+                    // a label ending with a colon introduces a list of another shape
+                    Verdict::Keep if candidate(&blocks[j]) && same_list(blocks, &run, j) => {
                         run.push(j)
                     }
                     Verdict::Keep => break,
@@ -100,6 +98,21 @@ impl Rule for RelatedLinks {
             i = j;
         }
     }
+}
+
+/// Whether line `j` continues the list `run`.
+fn same_list(blocks: &[Block], run: &[usize], j: usize) -> bool {
+    let last = &blocks[run[run.len() - 1]];
+    let marked = |b: &Block| b.marker != Marker::None;
+    let same_marker = match (last.marker, blocks[j].marker) {
+        (Marker::Number(_), Marker::Number(_)) => true,
+        (a, b) => a == b,
+    };
+    if same_marker {
+        return true;
+    }
+    // a label that introduces the list
+    run.len() == 1 && !marked(last) && last.features.ends_colon
 }
 
 /// Lists this long are judged by their own coherence.

@@ -29,13 +29,13 @@ pub(crate) fn read_marker(line: &str) -> (Marker, &str) {
         // a run of the same symbol (»» or ►►) counts once
         let rest = after_first.trim_start_matches(first).trim_start();
         if !rest.is_empty() {
-            return (Marker::Bullet, rest);
+            return (Marker::Bullet(first), rest);
         }
     }
     if SPACED_BULLETS.contains(&first) && after_first.starts_with([' ', '\t', '\u{a0}']) {
         let rest = after_first.trim_start();
         if !rest.is_empty() {
-            return (Marker::Bullet, rest);
+            return (Marker::Bullet(first), rest);
         }
     }
     if first.is_ascii_digit() {
@@ -139,7 +139,7 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
             Marker::None => (Kind::Paragraph, std::mem::take(&mut buf)),
             // a number stays in the text as written ("01.", "2)"): it is the author's
             Marker::Number(_) => (Kind::ListItem, std::mem::take(&mut buf)),
-            Marker::Bullet => (Kind::ListItem, rest.to_string()),
+            Marker::Bullet(_) => (Kind::ListItem, rest.to_string()),
         };
         let mut b = Block::new(text, kind);
         b.marker = marker;
@@ -185,16 +185,16 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(read_marker("- item"), (Marker::Bullet, "item"));
-        assert_eq!(read_marker("•item"), (Marker::Bullet, "item"));
-        assert_eq!(read_marker("►► two"), (Marker::Bullet, "two"));
+        assert_eq!(read_marker("- item"), (Marker::Bullet('-'), "item"));
+        assert_eq!(read_marker("•item"), (Marker::Bullet('•'), "item"));
+        assert_eq!(read_marker("►► two"), (Marker::Bullet('►'), "two"));
         assert_eq!(read_marker("12. twelve"), (Marker::Number(12), "twelve"));
         assert_eq!(
             read_marker("2019 was a year"),
             (Marker::None, "2019 was a year")
         );
         assert_eq!(read_marker("-5 degrees"), (Marker::None, "-5 degrees"));
-        assert_eq!(read_marker("📌 Pinned"), (Marker::Bullet, "Pinned"));
+        assert_eq!(read_marker("📌 Pinned"), (Marker::Bullet('📌'), "Pinned"));
     }
 
     #[test]
