@@ -34,6 +34,7 @@
 
 mod block;
 mod decode;
+mod depth;
 mod error;
 mod features;
 mod html;
@@ -194,7 +195,7 @@ impl Cleaner {
         };
         let o = &self.options;
         let (mut blocks, truncated, mut title) = if mode == Mode::Html {
-            let page = html::parse(s, o);
+            let page = html::parse(&depth::limit(s), o);
             (page.blocks, page.truncated, page.title)
         } else {
             let (b, t) = text::blocks(s, o.max_blocks);

@@ -152,12 +152,9 @@ fn html_unclosed_formatting_tags_finish() {
 /// html5ever's tree builder checks the stack of open elements for every start tag, so a
 /// page of nested `<div>`s costs time quadratic in its depth. `scraper::Html::parse_document`
 /// alone, release, best of 3: 10,000 levels 0.34 s, 20,000 1.2 s, 40,000 5.0 s, 80,000
-/// 15.4 s (a 480 KB page); `clean_html` adds little. Below a few thousand levels the
-/// linear part hides it (2,000 → 8,000 measures a ratio near 4). Known divergence from "the
-/// work is linear in the input" (run with `--ignored`): the fix is a depth limit in the
-/// HTML front door (flatten or drop elements past it) before the tree builder sees them.
+/// 15.4 s (a 480 KB page). `src/depth.rs` limits the nesting before the tree builder sees
+/// the page, which keeps the whole extraction linear.
 #[test]
-#[ignore = "known divergence: html5ever is quadratic in nesting depth (see doc comment)"]
 fn html_deep_nesting_is_linear() {
     assert_linear(
         "nested divs",
