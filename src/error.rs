@@ -6,7 +6,7 @@ use std::fmt;
 ///
 /// A page that holds no article (a listing, a cookie wall, an error page) is
 /// **not** an error: it yields an [`Article`](crate::Article) whose
-/// [`verdict`](crate::Article::verdict) says so. Errors are for input that
+/// [`is_article`](crate::Article::is_article) says so. Errors are for input that
 /// cannot be processed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

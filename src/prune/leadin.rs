@@ -1,6 +1,6 @@
 //! Lead-ins to other content: a line that is only "Read also" / "Lire aussi" / "Lesen Sie
 //! auch" (in any language of the lexicon), and single lines that put such a lead-in before
-//! another article's headline ("Read also: <headline>", "Related: A | B").
+//! another article's headline (`Read also: <headline>`, `Related: A | B`).
 
 use super::phrases::Class;
 use super::{Ctx, Rule};
