@@ -38,10 +38,7 @@ fn a_million_sibling_list_items() {
 #[test]
 fn fifty_megabytes_on_one_line_is_refused() {
     let line = "word ".repeat(10 << 20);
-    assert!(matches!(
-        clean_text(&line),
-        Err(Error::TooLarge { .. })
-    ));
+    assert!(matches!(clean_text(&line), Err(Error::TooLarge { .. })));
 }
 
 #[test]
@@ -74,10 +71,7 @@ fn nul_bytes() {
     let _ = clean_text("Some text\0 with NUL\0 bytes in it, long enough to be a paragraph.");
     let _ = clean_html("<p>NUL\0 inside\0 a paragraph</p>");
     // many NULs: binary, a decode error through the bytes door
-    assert!(matches!(
-        clean_bytes(&[0u8; 10_000]),
-        Err(Error::Decode(_))
-    ));
+    assert!(matches!(clean_bytes(&[0u8; 10_000]), Err(Error::Decode(_))));
 }
 
 #[test]
@@ -101,7 +95,9 @@ fn invalid_utf8_and_mislabelled_charsets() {
 fn a_page_of_only_links() {
     let mut page = String::from("<html><body>");
     for i in 0..5_000 {
-        page.push_str(&format!("<a href=\"/story/{i}\">Story number {i} about something</a> "));
+        page.push_str(&format!(
+            "<a href=\"/story/{i}\">Story number {i} about something</a> "
+        ));
     }
     page.push_str("</body></html>");
     let article = Cleaner::default().clean(Input::Html(&page)).unwrap();
@@ -111,7 +107,9 @@ fn a_page_of_only_links() {
 #[test]
 fn a_page_with_no_text() {
     let article = Cleaner::default()
-        .clean(Input::Html("<html><head><title></title></head><body><div></div><img src=x></body></html>"))
+        .clean(Input::Html(
+            "<html><head><title></title></head><body><div></div><img src=x></body></html>",
+        ))
         .unwrap();
     assert_eq!(article.text(), "");
     assert!(!article.is_article());
@@ -152,7 +150,10 @@ fn limits_are_options() {
     let c = Cleaner::new(Options::default().with_max_input_bytes(1024));
     assert!(matches!(
         c.clean(Input::Text(&"a ".repeat(1000))),
-        Err(Error::TooLarge { limit: 1024, size: 2000 })
+        Err(Error::TooLarge {
+            limit: 1024,
+            size: 2000
+        })
     ));
     let c = Cleaner::new(Options::default().with_max_blocks(10));
     let a = c.clean(Input::Text(&"line of text\n".repeat(100))).unwrap();

@@ -10,7 +10,7 @@
 use super::related::OFF_TOPIC;
 use super::{Ctx, Rule};
 use crate::block::{Block, Kind, Reason};
-use crate::features::tokens;
+use crate::features::{tokens, HashMapU64};
 
 /// Removes headings (all by default; stray ones with `keep_headings`).
 pub struct Headings;
@@ -19,6 +19,8 @@ pub struct Headings;
 const TITLE_ZONE: usize = 2;
 /// A section heading has at most this many words.
 const MAX_WORDS: u32 = 16;
+/// A heading the page shows this often is its own.
+const REPEATED: u32 = 3;
 /// An off-topic headline-shaped heading this long is another article's title.
 const FOREIGN_MIN_WORDS: u32 = 7;
 
@@ -34,6 +36,14 @@ impl Rule for Headings {
         let first_prose = blocks
             .iter()
             .position(|b| b.kept() && b.is_prose() && b.kind != Kind::Heading);
+        // a heading the page repeats (the same question put to each interviewee, a
+        // recurring label) is the article's structure, not an injected title
+        let mut repeats: HashMapU64<u32> = HashMapU64::default();
+        if keep {
+            for b in blocks.iter().filter(|b| b.kind == Kind::Heading) {
+                *repeats.entry(b.features.text_hash).or_insert(0) += 1;
+            }
+        }
         let n = blocks.len();
         for i in 0..n {
             if !blocks[i].kept() || blocks[i].kind != Kind::Heading {
@@ -50,13 +60,15 @@ impl Rule for Headings {
             let orphan = !blocks[i + 1..].iter().any(|b| b.kept());
             // an article's own section headings are short and often use words its
             // paragraphs do not; a foreign headline is longer and headline-shaped
-            let foreign = ctx.topic.is_informative()
-                && b.features.overlap < OFF_TOPIC
+            let repeated = repeats.get(&b.features.text_hash).copied().unwrap_or(0) >= REPEATED;
+            let off_topic = ctx.topic.is_informative() && b.features.overlap < OFF_TOPIC;
+            let foreign = off_topic
+                && !repeated
                 && b.features.words >= FOREIGN_MIN_WORDS
                 && b.is_headline_shaped();
             let stray = before_text
                 || orphan
-                || b.features.words > MAX_WORDS
+                || (b.features.words > MAX_WORDS && off_topic)
                 || foreign
                 || stuffed(&b.text);
             if stray {
