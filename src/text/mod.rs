@@ -56,7 +56,7 @@ pub(crate) fn read_marker(line: &str) -> (Marker, &str) {
     (Marker::None, line)
 }
 
-/// Collapses runs of whitespace to one space, trims, and drops zero-width spaces.
+/// Collapses runs of whitespace (zero-width spaces included) to one space, and trims.
 pub(crate) fn normalise_space(s: &str, out: &mut String) {
     out.clear();
     if is_clean(s.as_bytes()) {
@@ -65,9 +65,10 @@ pub(crate) fn normalise_space(s: &str, out: &mut String) {
     }
     let mut pending = false;
     for c in s.chars() {
-        if c.is_whitespace() {
+        // zero-width spaces separate words too (fuzzing found "A閉\u{200b}ll" read as one)
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
             pending = !out.is_empty();
-        } else if c != '\u{200b}' && c != '\u{feff}' {
+        } else {
             if pending {
                 out.push(' ');
                 pending = false;
@@ -204,7 +205,7 @@ mod tests {
             ("a b", "a b"),
             ("  a   b ", "a b"),
             ("a\u{a0}b\u{2003}c", "a b c"),
-            ("a\u{200b}b", "ab"),
+            ("a\u{200b}b", "a b"),
             ("l’été — oui", "l’été — oui"),
         ] {
             normalise_space(input, &mut out);
