@@ -194,15 +194,16 @@ impl Cleaner {
             m => m,
         };
         let o = &self.options;
-        let (mut blocks, truncated, mut title) = if mode == Mode::Html {
+        let (mut blocks, truncated, mut title, lang) = if mode == Mode::Html {
+            // the HTML front door computes the features itself (its region finder reads them)
             let page = html::parse(s, o);
-            (page.blocks, page.truncated, page.title)
+            (page.blocks, page.truncated, page.title, page.lang)
         } else {
-            let (b, t) = text::blocks(s, o.max_blocks);
-            (b, t, None)
+            let (mut b, t) = text::blocks(s, o.max_blocks);
+            let lang = features::guess_language(&b);
+            features::compute(&mut b, lang);
+            (b, t, None, lang)
         };
-        let lang = features::guess_language(&blocks);
-        features::compute(&mut blocks, lang);
         if mode == Mode::Text {
             text::classify(&mut blocks);
         }

@@ -1,0 +1,301 @@
+//! What an element's `class` and `id` say about it.
+//!
+//! A class or id value is split into words at spaces, `-`, `_`, digits and lowercase →
+//! uppercase steps (`relatedPosts` → `related`, `posts`), and each word, and each pair of
+//! adjacent words joined (`read`+`more` → `readmore`), is looked up in two small tables:
+//! words that name boilerplate and words that name the article's content. This is the
+//! class-weight idea of Readability (Arc90), with two differences: the match is on whole
+//! words rather than substrings (so `shadow` is not `ad`, `loader` is not `load`), and the
+//! words only *weigh*; deleting is decided elsewhere with a size guard, because class
+//! names delete real content when trusted blindly (USERS.md #12).
+
+/// Words of class / id names that name boilerplate, in several languages.
+const BOILERPLATE: &[&str] = &[
+    // sharing, social
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "socials",
+    "sociallinks",
+    "partager",
+    "partage",
+    "teilen",
+    "compartir",
+    "condividi",
+    "compartilhar",
+    "compartilhe",
+    "udostepnij",
+    // related, recommended, more stories
+    "related",
+    "relatedposts",
+    "relacionados",
+    "relacionadas",
+    "recommended",
+    "recommendations",
+    "recommendation",
+    "recirculation",
+    "recirc",
+    "moreStories",
+    "morestories",
+    "readmore",
+    "alsoread",
+    "readalso",
+    "mustread",
+    "mostread",
+    "mostpopular",
+    "trending",
+    "popular",
+    "outbrain",
+    "taboola",
+    "lireaussi",
+    "alire",
+    "empfehlungen",
+    "empfehlung",
+    "leggianche",
+    "leiatambem",
+    "vejatambem",
+    "leetambien",
+    "zobacztez",
+    "czytajtakze",
+    "kanren",
+    "osusume",
+    // newsletters, subscriptions, paywalls
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "signup",
+    "paywall",
+    "abonnement",
+    "abonnieren",
+    "suscripcion",
+    "suscribete",
+    "iscriviti",
+    "assine",
+    // cookies, consent, popups
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "cmp",
+    "popup",
+    "modal",
+    "overlay",
+    // ads
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adslot",
+    "adunit",
+    "adsense",
+    "dfp",
+    "gpt",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "promotion",
+    "promoted",
+    "werbung",
+    "anzeige",
+    "publicite",
+    "pub",
+    "publicidad",
+    "pubblicita",
+    "publicidade",
+    "reklama",
+    "koukoku",
+    // comments
+    "comment",
+    "comments",
+    "commentaires",
+    "commentaire",
+    "kommentare",
+    "kommentar",
+    "comentarios",
+    "comentario",
+    "commenti",
+    "komentarze",
+    "disqus",
+    "replies",
+    // page furniture
+    "footer",
+    "sidebar",
+    "widget",
+    "widgets",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "tagcloud",
+    "taglist",
+    "keywords",
+    "authorbio",
+    "authorbox",
+    "bio",
+    "byline",
+    "meta",
+    "postmeta",
+    "entrymeta",
+    "toolbar",
+    "menu",
+    "navbar",
+    "nav",
+    "navigation",
+    "pagination",
+    "pager",
+    "skip",
+    "srOnly",
+    "sronly",
+    "visuallyhidden",
+    "screenreader",
+    "print",
+    "rating",
+    "sticky",
+    "banner",
+    "masthead",
+    "topbar",
+    "rss",
+];
+
+/// Words of class / id names that name the article's content.
+const CONTENT: &[&str] = &[
+    "article",
+    "articlebody",
+    "articletext",
+    "articlecontent",
+    "content",
+    "entry",
+    "entrycontent",
+    "post",
+    "postbody",
+    "postcontent",
+    "story",
+    "storybody",
+    "storytext",
+    "body",
+    "text",
+    "main",
+    "maincontent",
+    "blog",
+    "hentry",
+    "prose",
+    "richtext",
+    "artikel",
+    "contenu",
+    "contenido",
+    "contenuto",
+    "conteudo",
+    "tresc",
+    "honbun",
+    "zhengwen",
+];
+
+/// What a class / id value says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    /// A word names boilerplate.
+    pub boilerplate: bool,
+    /// A word names content.
+    pub content: bool,
+}
+
+fn lookup(word: &str, v: &mut Verdict) {
+    if !v.boilerplate && BOILERPLATE.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        v.boilerplate = true;
+    }
+    if !v.content && CONTENT.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        v.content = true;
+    }
+}
+
+/// Reads a class or id attribute value into `v`. No allocation for words up to 32 bytes.
+pub(crate) fn read(value: &str, v: &mut Verdict) {
+    for name in value.split_ascii_whitespace() {
+        if name.len() > 64 {
+            continue; // generated hashes, base64: they say nothing
+        }
+        read_name(name, v);
+    }
+}
+
+fn read_name(name: &str, v: &mut Verdict) {
+    // split at separators, digits, and camelCase steps: (start, end) byte ranges
+    let bytes = name.as_bytes();
+    let mut words: [(usize, usize); 8] = [(0, 0); 8];
+    let mut n = 0;
+    let mut start = None::<usize>;
+    for (i, &b) in bytes.iter().enumerate() {
+        let letter = b.is_ascii_alphabetic() || b >= 0x80;
+        let camel_step =
+            i > 0 && b.is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() && start.is_some();
+        if camel_step {
+            if let Some(s) = start.take() {
+                if n < words.len() {
+                    words[n] = (s, i);
+                    n += 1;
+                }
+            }
+        }
+        if letter {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            if n < words.len() {
+                words[n] = (s, i);
+                n += 1;
+            }
+        }
+    }
+    if let Some(s) = start {
+        if n < words.len() {
+            words[n] = (s, bytes.len());
+            n += 1;
+        }
+    }
+    let mut joined = [0u8; 32];
+    for k in 0..n {
+        let (s, e) = words[k];
+        lookup(&name[s..e], v);
+        if k + 1 < n {
+            let (s2, e2) = words[k + 1];
+            let (a, b) = (&bytes[s..e], &bytes[s2..e2]);
+            if a.len() + b.len() <= joined.len() {
+                joined[..a.len()].copy_from_slice(a);
+                joined[a.len()..a.len() + b.len()].copy_from_slice(b);
+                if let Ok(j) = std::str::from_utf8(&joined[..a.len() + b.len()]) {
+                    lookup(j, v);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Verdict {
+        let mut v = Verdict::default();
+        read(s, &mut v);
+        v
+    }
+
+    #[test]
+    fn words_not_substrings() {
+        assert!(v("share-bar").boilerplate);
+        assert!(v("relatedPosts").boilerplate);
+        assert!(v("read-more-links").boilerplate);
+        assert!(v("ad-slot-3").boilerplate);
+        assert!(v("author_bio").boilerplate);
+        assert!(v("bloc-lire-aussi").boilerplate);
+        assert!(!v("shadow loader headline").boilerplate);
+        assert!(!v("article__body").boilerplate);
+        assert!(v("article__body").content);
+        assert!(v("entry-content").content);
+    }
+}

@@ -1,0 +1,310 @@
+//! Choosing the article's region among the page's block-level elements.
+//!
+//! Signals, each named after where the idea comes from:
+//!
+//! - **Paragraph scores propagated to ancestors** (Readability, Arc90): every paragraph
+//!   long enough to be prose scores by its length and its commas; the score goes to its
+//!   parent in full, to its grandparent by half, and to farther ancestors by a third of
+//!   their distance. An element's final score is that sum plus a weight for its tag and
+//!   class/id names, times one minus its link density.
+//! - **Stopword density** (jusText, Pomikálek): where the page's language is known, a
+//!   paragraph scores in proportion to its share of function words (navigation and
+//!   headline lists have few).
+//! - **Markup and metadata**: `<article>`, `<main>`, `itemprop="articleBody"` weigh in;
+//!   JSON-LD `articleBody` marks the paragraphs it contains (they score triple), and when
+//!   the chosen element holds less than half of those paragraphs, the element that holds
+//!   them all is taken instead — the metadata checks the choice, never replaces it.
+//! - **Shared ancestor of the best candidates** (Readability): when three of the five
+//!   best candidates sit in one ancestor of the winner, the ancestor is the article.
+//! - **Sibling gathering** (Readability): siblings of the chosen element that score
+//!   well, or read as prose, join it, so an article split by an inserted advertisement or
+//!   related-links box is not cut at the first insertion (USERS.md B#8). A heading
+//!   between two gathered siblings joins too.
+//!
+//! Inside the region, page furniture (`<nav>`, `<aside>`, `<footer>`, `<header>`),
+//! forms and small subtrees whose class/id names boilerplate (share bars, related boxes,
+//! comment sections, under [`BP_MAX_SHARE`] of the region's text) are holes: their
+//! blocks are not `in_region`, and the shared `region` rule drops them.
+
+use super::{Node, Walk, BODY, BP_CLASS, CONTENT_CLASS, ITEMPROP_BODY, NONE};
+use super::{ARTICLE, FURNITURE, MAIN};
+use crate::block::Kind;
+use crate::features::Lang;
+
+/// Paragraphs shorter than this (visible characters) do not score. Readability's 25.
+const MIN_PARA_CHARS: u32 = 25;
+/// Paragraphs with more of their text in links than this do not score.
+const MAX_PARA_LINK_DENSITY: f32 = 0.5;
+/// Stopword share at which a paragraph scores in full (jusText's "high" threshold is 0.32).
+const FULL_STOPWORDS: f32 = 0.3;
+/// Ancestors a paragraph's score reaches (Readability: 5).
+const ANCESTOR_LEVELS: usize = 5;
+/// Class weight (Readability: 25).
+const CLASS_WEIGHT: f32 = 25.0;
+/// A subtree whose class/id names boilerplate is a hole in the region when it holds less
+/// than this share of the region's text. Set on scrapinghub and wcxb-dev.
+const BP_MAX_SHARE: f32 = 0.3;
+/// Candidates inside page furniture or small boilerplate-named subtrees score this much.
+const INSIDE_CLUTTER: f32 = 0.3;
+/// A boilerplate-named subtree counts as clutter when it holds less than this share of
+/// the page's text (a `<body class="has-sidebar">` says nothing).
+const BP_PAGE_SHARE: f32 = 0.5;
+/// JSON-LD bodies shorter than this (chars) are not used.
+const MIN_LD_BODY: usize = 200;
+/// Readability's sibling threshold: this share of the winner's score, at least 10.
+const SIBLING_SHARE: f32 = 0.2;
+
+fn tag_weight(n: &Node) -> f32 {
+    let mut w = 0.0;
+    if n.flags & ITEMPROP_BODY != 0 {
+        w += 2.0 * CLASS_WEIGHT;
+    }
+    if n.flags & ARTICLE != 0 {
+        w += if n.flags & MAIN != 0 { 5.0 } else { 10.0 };
+    }
+    if n.flags & BP_CLASS != 0 {
+        w -= CLASS_WEIGHT;
+    }
+    if n.flags & CONTENT_CLASS != 0 {
+        w += CLASS_WEIGHT;
+    }
+    w
+}
+
+fn contains(nodes: &[Node], anc: u32, n: u32) -> bool {
+    anc != NONE && n != NONE && anc <= n && n <= nodes[anc as usize].end
+}
+
+/// Chooses the region and fills the blocks' hints.
+pub(crate) fn choose(w: &mut Walk, lang: Lang) {
+    if w.nodes.is_empty() || w.blocks.is_empty() {
+        return;
+    }
+    let nodes = &mut w.nodes;
+    let page_chars = nodes[0].chars.max(1) as f32;
+
+    // JSON-LD articleBody: which blocks it contains
+    let mut matched = vec![false; w.blocks.len()];
+    let use_ld = w.ld_body.len() >= MIN_LD_BODY;
+    if use_ld {
+        for (i, b) in w.blocks.iter().enumerate() {
+            if b.text.len() >= 40
+                && b.text.len() <= w.ld_body.len()
+                && b.link_density.unwrap_or(0.0) < MAX_PARA_LINK_DENSITY
+                && w.ld_body.contains(b.text.as_str())
+            {
+                matched[i] = true;
+            }
+        }
+    }
+
+    // paragraph scores, propagated to ancestors (Readability)
+    let lang_known = lang.index.is_some();
+    for (i, b) in w.blocks.iter().enumerate() {
+        let d = &w.dom[i];
+        let ld = b.link_density.unwrap_or(0.0);
+        if b.kind == Kind::Heading || d.chars < MIN_PARA_CHARS || ld > MAX_PARA_LINK_DENSITY {
+            continue;
+        }
+        let commas = b
+            .text
+            .chars()
+            .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+            .count() as f32;
+        let mut s = 1.0 + commas + (d.chars as f32 / 100.0).min(3.0);
+        if lang_known && b.features.words > 0 {
+            // jusText: prose is made of function words
+            let share = b.features.stopwords as f32 / b.features.words as f32;
+            s *= (share / FULL_STOPWORDS).clamp(0.3, 1.0);
+        }
+        s *= 1.0 - ld;
+        if matched[i] {
+            s *= 3.0;
+        }
+        if b.kind == Kind::ListItem {
+            s *= 0.5;
+        }
+        let mut anc = nodes.get(d.owner as usize).map_or(NONE, |n| n.parent);
+        for level in 0..ANCESTOR_LEVELS {
+            let Some(n) = nodes.get_mut(anc as usize) else {
+                break;
+            };
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            n.score += s / div;
+            anc = n.parent;
+        }
+    }
+
+    let clutter = |nodes: &[Node], i: usize| -> bool {
+        let n = &nodes[i];
+        let bp = n.bp_anc;
+        (bp != NONE
+            && bp as usize != i
+            && (nodes[bp as usize].chars as f32) < BP_PAGE_SHARE * page_chars)
+            || n.furniture_anc != NONE
+    };
+    let final_score = |nodes: &[Node], i: usize| -> f32 {
+        let n = &nodes[i];
+        if n.score <= 0.0 {
+            return 0.0;
+        }
+        let mut s = (n.score + tag_weight(n)) * (1.0 - n.link_density());
+        if clutter(nodes, i) {
+            s *= INSIDE_CLUTTER;
+        }
+        s
+    };
+
+    // the best five candidates
+    let mut top5: [(f32, u32); 5] = [(0.0, NONE); 5];
+    for i in 0..nodes.len() {
+        let s = final_score(nodes, i);
+        if s > top5[4].0 {
+            top5[4] = (s, i as u32);
+            top5.sort_by(|a, b| b.0.total_cmp(&a.0));
+        }
+    }
+    let body = nodes.iter().position(|n| n.flags & BODY != 0).unwrap_or(0) as u32;
+    let mut top = if top5[0].1 == NONE { body } else { top5[0].1 };
+    let top_score = top5[0].0;
+
+    // Readability: three of the best candidates in one ancestor → the ancestor
+    if top != body {
+        let alts: Vec<u32> = top5[1..]
+            .iter()
+            .filter(|(s, i)| {
+                *i != NONE
+                    && *s >= 0.75 * top_score
+                    && !contains(nodes, *i, top)
+                    && !contains(nodes, top, *i)
+            })
+            .map(|x| x.1)
+            .collect();
+        if alts.len() >= 2 {
+            let mut anc = nodes[top as usize].parent;
+            while anc != NONE && anc != body {
+                let inside = alts.iter().filter(|&&a| contains(nodes, anc, a)).count();
+                if inside + 1 >= 3 {
+                    top = anc;
+                    break;
+                }
+                anc = nodes[anc as usize].parent;
+            }
+        }
+    }
+
+    // JSON-LD check: the region must hold most of the paragraphs the metadata names
+    if use_ld {
+        let (mut all, mut inside) = (0u32, 0u32);
+        let mut lca = NONE;
+        for (i, &m) in matched.iter().enumerate() {
+            if !m {
+                continue;
+            }
+            let owner = w.dom[i].owner;
+            all += w.dom[i].chars;
+            if contains(nodes, top, owner) {
+                inside += w.dom[i].chars;
+            }
+            if lca == NONE {
+                lca = nodes[owner as usize].parent;
+            }
+            while lca != NONE && !contains(nodes, lca, owner) {
+                lca = nodes[lca as usize].parent;
+            }
+        }
+        if all > 0 && inside * 2 < all && lca != NONE {
+            top = lca;
+        }
+    }
+
+    // climb while the parent adds no text (wrappers)
+    while let Some(p) = nodes.get(nodes[top as usize].parent as usize) {
+        if p.chars > nodes[top as usize].chars {
+            break;
+        }
+        top = nodes[top as usize].parent;
+    }
+
+    // Readability: gather siblings
+    let mut roots: Vec<u32> = vec![top];
+    let parent = nodes[top as usize].parent;
+    if parent != NONE && top != body {
+        let top_final = final_score(nodes, top as usize).max(top_score);
+        let threshold = (SIBLING_SHARE * top_final).max(10.0);
+        let top_class = nodes[top as usize].class_hash;
+        let mut kids: Vec<(u32, bool, bool)> = Vec::new(); // (node, included, heading-only)
+        let mut k = parent + 1;
+        let pend = nodes[parent as usize].end;
+        while k <= pend {
+            let n = &nodes[k as usize];
+            let blocks = &w.blocks[n.first_block as usize..n.end_block as usize];
+            let headings = !blocks.is_empty() && blocks.iter().all(|b| b.kind == Kind::Heading);
+            let include = if k == top {
+                true
+            } else if clutter(nodes, k as usize) || n.flags & (BP_CLASS | FURNITURE) != 0 {
+                false
+            } else {
+                let mut s = final_score(nodes, k as usize);
+                if top_class != 0 && n.class_hash == top_class {
+                    s += SIBLING_SHARE * top_final;
+                }
+                let ld = n.link_density();
+                let prose = !blocks.is_empty()
+                    && blocks
+                        .iter()
+                        .all(|b| matches!(b.kind, Kind::Paragraph | Kind::Quote));
+                s >= threshold
+                    || (prose && n.chars > 80 && ld < 0.25)
+                    || (prose
+                        && n.chars > 0
+                        && ld == 0.0
+                        && blocks.last().is_some_and(|b| b.features.ends_sentence))
+            };
+            kids.push((k, include, headings));
+            k = n.end + 1;
+        }
+        for j in 0..kids.len() {
+            let (node, inc, heads) = kids[j];
+            let between =
+                heads && !inc && kids[..j].iter().any(|x| x.1) && kids[j + 1..].iter().any(|x| x.1);
+            if (inc || between) && node != top {
+                roots.push(node);
+            }
+        }
+        roots.sort_unstable();
+    }
+    let region_chars: u32 = roots.iter().map(|&r| nodes[r as usize].chars).sum();
+    let region_chars = region_chars.max(1) as f32;
+
+    // hints, holes
+    for (i, b) in w.blocks.iter_mut().enumerate() {
+        let d = w.dom[i];
+        let root = roots.iter().copied().find(|&r| contains(nodes, r, d.owner));
+        let bp_small =
+            d.bp != NONE && (nodes[d.bp as usize].chars as f32) < BP_PAGE_SHARE * page_chars;
+        b.hints.in_article = d.article || matched[i];
+        b.hints.boilerplate_class = bp_small;
+        b.hints.chrome = d.chrome != NONE || d.form != NONE;
+        b.hints.container = if d.container == NONE {
+            0
+        } else {
+            d.container + 1
+        };
+        b.hints.in_region = match root {
+            None => false,
+            Some(r) => {
+                let hole = (d.chrome != NONE && d.chrome > r)
+                    || (d.form != NONE && d.form > r)
+                    || (d.bp != NONE
+                        && d.bp > r
+                        && (nodes[d.bp as usize].chars as f32) < BP_MAX_SHARE * region_chars);
+                !hole
+            }
+        };
+    }
+}
