@@ -257,6 +257,14 @@ fn read_name(name: &str, v: &mut Verdict) {
             n += 1;
         }
     }
+    // a name that also says content or qualifies the word ("content-with-sidebar",
+    // "has-comments", "no-ads") names no boilerplate
+    let qualified = (0..n).any(|k| {
+        let w = &name[words[k].0..words[k].1];
+        QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(w))
+            || CONTENT.iter().any(|q| q.eq_ignore_ascii_case(w))
+    });
+    let before = v.boilerplate;
     let mut joined = [0u8; 32];
     for k in 0..n {
         let (s, e) = words[k];
@@ -273,7 +281,16 @@ fn read_name(name: &str, v: &mut Verdict) {
             }
         }
     }
+    if qualified {
+        v.boilerplate = before;
+    }
 }
+
+/// Words that qualify a boilerplate word rather than name the element after it.
+const QUALIFIERS: &[&str] = &[
+    "has", "with", "no", "without", "show", "hide", "enable", "enabled", "disable", "disabled",
+    "allow",
+];
 
 #[cfg(test)]
 mod tests {
@@ -297,5 +314,7 @@ mod tests {
         assert!(!v("article__body").boilerplate);
         assert!(v("article__body").content);
         assert!(v("entry-content").content);
+        assert!(!v("content-with-sidebar-wrp").boilerplate);
+        assert!(!v("has-comments no-ads").boilerplate);
     }
 }

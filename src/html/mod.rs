@@ -36,7 +36,10 @@ use crate::features::Lang;
 use crate::options::Options;
 use crate::text::normalise_space;
 use ego_tree::iter::Edge;
-use scraper::{Html, Node as DomNode};
+use html5ever::driver::ParseOpts;
+use html5ever::tendril::TendrilSink;
+use html5ever::tree_builder::TreeBuilderOpts;
+use scraper::{Html, HtmlTreeSink, Node as DomNode};
 
 /// A parsed page: its blocks and what else it told.
 pub(crate) struct Page {
@@ -334,7 +337,10 @@ impl Builder {
 }
 
 /// Walks the DOM once: blocks, block-level nodes, title candidates, JSON-LD body.
-pub(crate) fn walk(doc: &Html, options: &Options) -> Walk {
+///
+/// `lenient`: read `<noscript>` and hidden elements too (the fallback for pages whose
+/// visible text is empty until scripts run).
+pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
     let mut b = Builder {
         nodes: Vec::with_capacity(1024),
         blocks: Vec::with_capacity(256),
@@ -438,7 +444,11 @@ pub(crate) fn walk(doc: &Html, options: &Options) -> Walk {
                                 _ => {}
                             }
                         }
-                        if flags & SKIP != 0 || hidden {
+                        if lenient && name == "noscript" {
+                            flags = BLOCK;
+                            hidden = false;
+                        }
+                        if flags & SKIP != 0 || (hidden && !lenient) {
                             skip_depth = 1;
                             continue;
                         }
@@ -588,10 +598,35 @@ pub(crate) fn walk(doc: &Html, options: &Options) -> Walk {
     }
 }
 
+/// Below this many visible characters in blocks, the page is read again leniently.
+const MIN_VISIBLE_CHARS: u32 = 500;
+
+fn visible(w: &Walk) -> u32 {
+    w.dom.iter().map(|d| d.chars).sum()
+}
+
 /// Parses a page into blocks with their hints, the article's region marked.
 pub(crate) fn parse(html: &str, options: &Options) -> Page {
-    let doc = Html::parse_document(html);
-    let mut w = walk(&doc, options);
+    // scripting off: `<noscript>` content is parsed as markup (what a browser without
+    // scripts shows), so the lenient fallback can read it
+    let opts = ParseOpts {
+        tree_builder: TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let doc =
+        html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html);
+    let mut w = walk(&doc, options, false);
+    if visible(&w) < MIN_VISIBLE_CHARS {
+        // an application shell (React streaming into `<div hidden>`, Discourse serving
+        // crawlers in `<noscript>`): read what it hides
+        let lenient = walk(&doc, options, true);
+        if visible(&lenient) > visible(&w) {
+            w = lenient;
+        }
+    }
     drop(doc);
     let lang = crate::features::guess_language(&w.blocks);
     crate::features::compute(&mut w.blocks, lang);

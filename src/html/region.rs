@@ -48,7 +48,7 @@ const BP_MAX_SHARE: f32 = 0.3;
 const INSIDE_CLUTTER: f32 = 0.3;
 /// A boilerplate-named subtree counts as clutter when it holds less than this share of
 /// the page's text (a `<body class="has-sidebar">` says nothing).
-const BP_PAGE_SHARE: f32 = 0.5;
+const BP_PAGE_SHARE: f32 = 0.8;
 /// JSON-LD bodies shorter than this (chars) are not used.
 const MIN_LD_BODY: usize = 200;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.

@@ -87,7 +87,7 @@ impl Rule for RelatedLinks {
                 }
                 j += 1;
             }
-            decide(blocks, &run, introduced);
+            decide(blocks, &run, introduced, ctx.html);
             introduced = false;
             i = j;
         }
@@ -95,7 +95,7 @@ impl Rule for RelatedLinks {
 }
 
 /// Decides one run of candidate lines.
-fn decide(blocks: &mut [Block], run: &[usize], introduced: bool) {
+fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, html: bool) {
     // a short label ending with a colon before the items introduces them
     let first = &blocks[run[0]];
     let labelled = run.len() >= 2
@@ -112,6 +112,11 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool) {
                 .is_some_and(|d| d >= LINK_LIST_DENSITY)
         })
         .count();
+    // HTML: a related-links list is made of links; a run of plain lines (a table, a
+    // list of facts) is the article's own, whatever its vocabulary
+    if html && links * 2 < items.len() {
+        return;
+    }
     let drop_run = if introduced {
         true
     } else if items.len() >= 2 {
