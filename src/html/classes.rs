@@ -7,7 +7,8 @@
 //! class-weight idea of Readability (Arc90), with two differences: the match is on whole
 //! words rather than substrings (so `shadow` is not `ad`, `loader` is not `load`), and the
 //! words only *weigh*; deleting is decided elsewhere with a size guard, because class
-//! names delete real content when trusted blindly (USERS.md #12).
+//! names delete real content when trusted blindly (USERS.md #12). Words that page
+//! builders put on every box (`widget`, `panel`, `block`) are left out for that reason.
 
 /// Words of class / id names that name boilerplate, in several languages.
 const BOILERPLATE: &[&str] = &[

@@ -151,6 +151,8 @@ pub(crate) struct Node {
     pub furniture_anc: u32,
     /// Score from the paragraphs below (Readability's content score).
     pub score: f32,
+    /// Visible characters inside furniture, header, form or boilerplate-named subtrees.
+    pub clutter_chars: u32,
 }
 
 impl Node {
@@ -328,10 +330,14 @@ impl Builder {
         };
         n.end = last;
         n.end_block = end_block;
-        let (parent, chars, link) = (n.parent, n.chars, n.link_chars);
+        if n.flags & (FURNITURE | HEADER | FORM | BP_CLASS) != 0 {
+            n.clutter_chars = n.chars;
+        }
+        let (parent, chars, link, clutter) = (n.parent, n.chars, n.link_chars, n.clutter_chars);
         if let Some(p) = self.nodes.get_mut(parent as usize) {
             p.chars += chars;
             p.link_chars += link;
+            p.clutter_chars += clutter;
         }
     }
 }
@@ -530,6 +536,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                 bp_anc: ctx.bp,
                                 furniture_anc: ctx.furniture,
                                 score: 0.0,
+                                clutter_chars: 0,
                             });
                         }
                         stack.push(Frame {

@@ -51,6 +51,16 @@ const INSIDE_CLUTTER: f32 = 0.3;
 const BP_PAGE_SHARE: f32 = 0.8;
 /// JSON-LD bodies shorter than this (chars) are not used.
 const MIN_LD_BODY: usize = 200;
+/// Broadening: the ancestor must add at least this share of new clean text...
+const BROADEN_MIN_NEW: f32 = 0.3;
+/// ...and that much of what it adds must be clean (not links, not clutter).
+const BROADEN_CLEAN: f32 = 0.6;
+/// Below this share of the body's clean text, the best element is not the page's content.
+const WHOLE_PAGE_SHARE: f32 = 0.4;
+/// Holes may take at most this share of the region's text away.
+const MIN_KEPT_SHARE: f32 = 0.3;
+/// Elements with fewer visible characters get no tag / class weight.
+const MIN_WEIGHTED_CHARS: u32 = 200;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.
 const SIBLING_SHARE: f32 = 0.2;
 
@@ -152,7 +162,14 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         if n.score <= 0.0 {
             return 0.0;
         }
-        let mut s = (n.score + tag_weight(n)) * (1.0 - n.link_density());
+        // the tag and class weight only counts for elements with text enough to be the
+        // article (a tiny "entry-meta" box must not win on its name)
+        let weight = if n.chars >= MIN_WEIGHTED_CHARS {
+            tag_weight(n)
+        } else {
+            0.0
+        };
+        let mut s = (n.score + weight) * (1.0 - n.link_density());
         if clutter(nodes, i) {
             s *= INSIDE_CLUTTER;
         }
@@ -230,6 +247,34 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         top = nodes[top as usize].parent;
     }
 
+    // Broaden: pages that are not one article (landing, product, listing pages) spread
+    // their content over sibling sections. Climb while an ancestor adds plenty of text
+    // that is neither links nor clutter (furniture, boilerplate-named boxes).
+    let good = |n: &Node| n.chars.saturating_sub(n.clutter_chars + n.link_chars) as f32;
+    loop {
+        let cur = &nodes[top as usize];
+        let Some(p) = nodes.get(cur.parent as usize) else {
+            break;
+        };
+        let extra = p.chars.saturating_sub(cur.chars) as f32;
+        let extra_good = (good(p) - good(cur)).max(0.0);
+        if good(cur) > 0.0
+            && extra_good >= BROADEN_MIN_NEW * good(cur)
+            && extra_good >= BROADEN_CLEAN * extra
+        {
+            top = cur.parent;
+        } else {
+            break;
+        }
+    }
+
+    // A page whose best element holds a small share of the page's clean text is not one
+    // article (a landing page, a product page, a listing): take the whole body, minus
+    // furniture and boilerplate boxes.
+    if good(&nodes[top as usize]) < WHOLE_PAGE_SHARE * good(&nodes[body as usize]) {
+        top = body;
+    }
+
     // Readability: gather siblings
     let mut roots: Vec<u32> = vec![top];
     let parent = nodes[top as usize].parent;
@@ -278,33 +323,67 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         }
         roots.sort_unstable();
     }
+    if std::env::var_os("UNCLUTTER_DEBUG").is_some() {
+        for &r in &roots {
+            let n = &nodes[r as usize];
+            eprintln!(
+                "root {r} chars {} clutter {} link {} flags {:b} blocks {}..{} score {}",
+                n.chars,
+                n.clutter_chars,
+                n.link_chars,
+                n.flags,
+                n.first_block,
+                n.end_block,
+                n.score
+            );
+        }
+        eprintln!("top5 {top5:?} body {body}");
+    }
     let region_chars: u32 = roots.iter().map(|&r| nodes[r as usize].chars).sum();
     let region_chars = region_chars.max(1) as f32;
 
-    // hints, holes
-    for (i, b) in w.blocks.iter_mut().enumerate() {
-        let d = w.dom[i];
-        let root = roots.iter().copied().find(|&r| contains(nodes, r, d.owner));
-        let bp_small =
-            d.bp != NONE && (nodes[d.bp as usize].chars as f32) < BP_PAGE_SHARE * page_chars;
-        b.hints.in_article = d.article || matched[i];
-        b.hints.boilerplate_class = bp_small;
-        b.hints.chrome = d.chrome != NONE || d.form != NONE;
-        b.hints.container = if d.container == NONE {
-            0
-        } else {
-            d.container + 1
-        };
-        b.hints.in_region = match root {
-            None => false,
-            Some(r) => {
-                let hole = (d.chrome != NONE && d.chrome > r)
-                    || (d.form != NONE && d.form > r)
-                    || (d.bp != NONE
-                        && d.bp > r
-                        && (nodes[d.bp as usize].chars as f32) < BP_MAX_SHARE * region_chars);
-                !hole
+    // hints, holes; when the boilerplate-named holes would empty the region, its class
+    // names were wrong (a whole page named "widget"): ignore them
+    let mut use_bp = true;
+    let mut kept = 0u32;
+    for attempt in 0..2 {
+        kept = 0;
+        for (i, b) in w.blocks.iter_mut().enumerate() {
+            let d = w.dom[i];
+            let root = roots.iter().copied().find(|&r| contains(nodes, r, d.owner));
+            let bp_small =
+                d.bp != NONE && (nodes[d.bp as usize].chars as f32) < BP_PAGE_SHARE * page_chars;
+            b.hints.in_article = d.article || matched[i];
+            b.hints.boilerplate_class = bp_small;
+            b.hints.chrome = d.chrome != NONE || d.form != NONE;
+            b.hints.container = if d.container == NONE {
+                0
+            } else {
+                d.container + 1
+            };
+            b.hints.in_region = match root {
+                None => false,
+                Some(r) => {
+                    let hole = (d.chrome != NONE && d.chrome > r)
+                        || (d.form != NONE
+                            && d.form > r
+                            && (nodes[d.form as usize].chars as f32) < BP_MAX_SHARE * region_chars)
+                        || (use_bp
+                            && d.bp != NONE
+                            && d.bp > r
+                            && (nodes[d.bp as usize].chars as f32) < BP_MAX_SHARE * region_chars);
+                    !hole
+                }
+            };
+            if b.hints.in_region {
+                kept += d.chars;
             }
-        };
+        }
+        if attempt == 0 && (kept as f32) < MIN_KEPT_SHARE * region_chars {
+            use_bp = false;
+        } else {
+            break;
+        }
     }
+    let _ = kept;
 }
