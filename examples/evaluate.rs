@@ -419,7 +419,7 @@ fn main() -> ExitCode {
     println!("{}", all.line("all"));
     if by_type.len() > 1 {
         let mut types: Vec<_> = by_type.iter().collect();
-        types.sort_by(|a, b| b.1.n.cmp(&a.1.n));
+        types.sort_by_key(|t| std::cmp::Reverse(t.1.n));
         for (t, acc) in types {
             println!("{}", acc.line(t));
         }

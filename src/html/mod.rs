@@ -110,7 +110,7 @@ fn tag_info(name: &str) -> (u16, Option<BlockKind>) {
         "tbody" | "thead" | "tfoot" => (BLOCK, None),
         "li" => (BLOCK, Some(Item)),
         "tr" => (BLOCK, Some(Row)),
-        "td" | "th" => (CELL, None),
+        "td" | "th" => (BLOCK | CELL, None),
         "blockquote" => (BLOCK, Some(Quote)),
         "figcaption" | "caption" => (BLOCK, Some(Caption)),
         "pre" => (BLOCK, Some(Pre)),
@@ -322,6 +322,51 @@ impl Builder {
         });
     }
 
+    /// Flushes the text of a closing table cell. A cell whose only block is this one
+    /// joins the previous cell of its row when that one was a one-block cell too: a data
+    /// table's row is one block, a layout table's cells (paragraphs inside) stay apart.
+    fn flush_cell(&mut self, ctx: &Ctx) {
+        let before = self.blocks.len();
+        let cell = ctx.block as usize;
+        let single = self
+            .nodes
+            .get(cell)
+            .is_some_and(|n| n.first_block as usize == before);
+        self.flush(ctx);
+        if !single || self.blocks.len() != before + 1 || before == 0 {
+            return;
+        }
+        let prev = before - 1;
+        let prev_owner = self.dom[prev].owner as usize;
+        let (Some(pn), Some(cn)) = (self.nodes.get(prev_owner), self.nodes.get(cell)) else {
+            return;
+        };
+        let joinable = pn.flags & CELL != 0
+            && pn.parent == cn.parent
+            && pn.first_block as usize == prev
+            && pn.end_block as usize == before;
+        if !joinable {
+            return;
+        }
+        let Some(last) = self.blocks.pop() else {
+            return;
+        };
+        let last_dom = self.dom.pop().unwrap_or(self.dom[prev]);
+        let (b, d) = (&mut self.blocks[prev], &mut self.dom[prev]);
+        let links = b.link_density.unwrap_or(0.0) * d.chars as f32
+            + last.link_density.unwrap_or(0.0) * last_dom.chars as f32;
+        b.text.push(' ');
+        b.text.push_str(&last.text);
+        d.chars += last_dom.chars;
+        b.link_density = Some(if d.chars == 0 {
+            0.0
+        } else {
+            links / d.chars as f32
+        });
+        b.kind = Kind::Other;
+        b.marker = Marker::None;
+    }
+
     fn close_node(&mut self, idx: u32) {
         let last = self.nodes.len() as u32 - 1;
         let end_block = self.blocks.len() as u32;
@@ -393,15 +438,16 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         let (mut flags, kind) = tag_info(name);
                         // metadata, read even where text is skipped
                         match name {
-                            "meta" if og_title.is_none() => {
-                                if e.attr("property").or_else(|| e.attr("name")) == Some("og:title")
-                                {
-                                    og_title = e.attr("content").map(|c| {
-                                        let mut s = String::new();
-                                        normalise_space(c, &mut s);
-                                        s
-                                    });
-                                }
+                            "meta"
+                                if og_title.is_none()
+                                    && e.attr("property").or_else(|| e.attr("name"))
+                                        == Some("og:title") =>
+                            {
+                                og_title = e.attr("content").map(|c| {
+                                    let mut s = String::new();
+                                    normalise_space(c, &mut s);
+                                    s
+                                });
                             }
                             "title" if title.is_none() => {
                                 let mut raw = String::new();
@@ -414,12 +460,10 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                 normalise_space(&raw, &mut s);
                                 title = Some(s);
                             }
-                            "script" => {
-                                if e.attr("type").is_some_and(|t| t.contains("ld+json")) {
-                                    for c in node.children() {
-                                        if let DomNode::Text(t) = c.value() {
-                                            jsonld::article_body(t, &mut ld_body);
-                                        }
+                            "script" if e.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                                for c in node.children() {
+                                    if let DomNode::Text(t) = c.value() {
+                                        jsonld::article_body(t, &mut ld_body);
                                     }
                                 }
                             }
@@ -470,9 +514,6 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                 b.buf.push(' ');
                                 b.last_br = true;
                             }
-                        }
-                        if flags & CELL != 0 {
-                            b.buf.push(' ');
                         }
                         let mut idx = NONE;
                         if flags & BLOCK != 0 {
@@ -577,7 +618,11 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                 }
                 let Some(frame) = stack.pop() else { continue };
                 if frame.flags & BLOCK != 0 {
-                    b.flush(&frame.ctx);
+                    if frame.flags & CELL != 0 {
+                        b.flush_cell(&frame.ctx);
+                    } else {
+                        b.flush(&frame.ctx);
+                    }
                     if frame.flags & LIST != 0 {
                         b.lists.pop();
                     }
@@ -602,6 +647,26 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
         og_title: og_title.filter(|t| !t.is_empty()),
         title: title.filter(|t| !t.is_empty()),
         ld_body,
+    }
+}
+
+/// A line that repeats the page's title (`og:title`, `<title>`) is the headline, whatever
+/// its markup (`<b>`, `<div class="title">`): it becomes a level-1 heading.
+fn mark_title_lines(w: &mut Walk) {
+    const MIN_TITLE_BYTES: usize = 12;
+    const MAX_TITLE_BYTES: usize = 300;
+    for b in w.blocks.iter_mut() {
+        if b.kind != Kind::Paragraph
+            || b.text.len() < MIN_TITLE_BYTES
+            || b.text.len() > MAX_TITLE_BYTES
+        {
+            continue;
+        }
+        let t = b.text.as_str();
+        if w.og_title.as_deref() == Some(t) || w.title.as_deref().is_some_and(|x| x.contains(t)) {
+            b.kind = Kind::Heading;
+            b.level = 1;
+        }
     }
 }
 
@@ -630,11 +695,12 @@ pub(crate) fn parse(html: &str, options: &Options) -> Page {
         // an application shell (React streaming into `<div hidden>`, Discourse serving
         // crawlers in `<noscript>`): read what it hides
         let lenient = walk(&doc, options, true);
-        if visible(&lenient) > visible(&w) {
+        if visible(&lenient) >= MIN_VISIBLE_CHARS && visible(&lenient) > 2 * visible(&w) {
             w = lenient;
         }
     }
     drop(doc);
+    mark_title_lines(&mut w);
     let lang = crate::features::guess_language(&w.blocks);
     crate::features::compute(&mut w.blocks, lang);
     region::choose(&mut w, lang);
