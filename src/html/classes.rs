@@ -10,6 +10,9 @@
 //! names delete real content when trusted blindly (USERS.md #12). Words that page
 //! builders put on every box (`widget`, `panel`, `block`) are left out for that reason.
 
+use crate::features::HashMapU64;
+use std::sync::LazyLock;
+
 /// Words of class / id names that name boilerplate, in several languages.
 const BOILERPLATE: &[&str] = &[
     // sharing, social
@@ -204,13 +207,42 @@ pub(crate) struct Verdict {
     pub content: bool,
 }
 
-fn lookup(word: &str, v: &mut Verdict) {
-    if !v.boilerplate && BOILERPLATE.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-        v.boilerplate = true;
+const IS_BP: u8 = 1;
+const IS_CONTENT: u8 = 2;
+const IS_QUALIFIER: u8 = 4;
+
+/// FNV-1a of the ASCII-lowercased bytes.
+fn hash_word(word: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    if !v.content && CONTENT.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-        v.content = true;
+    h
+}
+
+/// Word hash → `IS_*` bits; built once.
+static WORDS: LazyLock<HashMapU64<u8>> = LazyLock::new(|| {
+    let mut m = HashMapU64::default();
+    for (list, bit) in [
+        (BOILERPLATE, IS_BP),
+        (CONTENT, IS_CONTENT),
+        (QUALIFIERS, IS_QUALIFIER),
+    ] {
+        for w in list {
+            *m.entry(hash_word(w.as_bytes())).or_insert(0) |= bit;
+        }
     }
+    m
+});
+
+fn bits(word: &[u8]) -> u8 {
+    WORDS.get(&hash_word(word)).copied().unwrap_or(0)
+}
+
+fn lookup(word: &[u8], v: &mut Verdict) {
+    let b = bits(word);
+    v.boilerplate |= b & IS_BP != 0;
+    v.content |= b & IS_CONTENT != 0;
 }
 
 /// Reads a class or id attribute value into `v`. No allocation for words up to 32 bytes.
@@ -260,25 +292,20 @@ fn read_name(name: &str, v: &mut Verdict) {
     }
     // a name that also says content or qualifies the word ("content-with-sidebar",
     // "has-comments", "no-ads") names no boilerplate
-    let qualified = (0..n).any(|k| {
-        let w = &name[words[k].0..words[k].1];
-        QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(w))
-            || CONTENT.iter().any(|q| q.eq_ignore_ascii_case(w))
-    });
+    let qualified =
+        (0..n).any(|k| bits(&bytes[words[k].0..words[k].1]) & (IS_QUALIFIER | IS_CONTENT) != 0);
     let before = v.boilerplate;
     let mut joined = [0u8; 32];
     for k in 0..n {
         let (s, e) = words[k];
-        lookup(&name[s..e], v);
+        lookup(&bytes[s..e], v);
         if k + 1 < n {
             let (s2, e2) = words[k + 1];
             let (a, b) = (&bytes[s..e], &bytes[s2..e2]);
             if a.len() + b.len() <= joined.len() {
                 joined[..a.len()].copy_from_slice(a);
                 joined[a.len()..a.len() + b.len()].copy_from_slice(b);
-                if let Ok(j) = std::str::from_utf8(&joined[..a.len() + b.len()]) {
-                    lookup(j, v);
-                }
+                lookup(&joined[..a.len() + b.len()], v);
             }
         }
     }
