@@ -61,6 +61,9 @@ const WHOLE_PAGE_SHARE: f32 = 0.4;
 const MIN_KEPT_SHARE: f32 = 0.3;
 /// Elements with fewer visible characters get no tag / class weight.
 const MIN_WEIGHTED_CHARS: u32 = 200;
+/// Figure captions and credits are not article text (USERS.md #5). Set on scrapinghub
+/// and wcxb-dev, whose truths leave them out.
+const DROP_CAPTIONS: bool = true;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.
 const SIBLING_SHARE: f32 = 0.2;
 
@@ -364,7 +367,8 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             b.hints.in_region = match root {
                 None => false,
                 Some(r) => {
-                    let hole = (d.chrome != NONE && d.chrome > r)
+                    let hole = (DROP_CAPTIONS && b.kind == Kind::Caption)
+                    || (d.chrome != NONE && d.chrome > r)
                         || (d.form != NONE
                             && d.form > r
                             && (nodes[d.form as usize].chars as f32) < BP_MAX_SHARE * region_chars)
