@@ -64,6 +64,10 @@ const MIN_WEIGHTED_CHARS: u32 = 200;
 /// Figure captions and credits are not article text (USERS.md #5). Set on scrapinghub
 /// and wcxb-dev, whose truths leave them out.
 const DROP_CAPTIONS: bool = true;
+/// A short paragraph mostly made of links ("Tags: …", "Filed under …", "Read more") is
+/// navigation, not text.
+const LINK_LINE_DENSITY: f32 = 0.6;
+const LINK_LINE_WORDS: u32 = 12;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.
 const SIBLING_SHARE: f32 = 0.2;
 
@@ -367,7 +371,11 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             b.hints.in_region = match root {
                 None => false,
                 Some(r) => {
-                    let hole = (DROP_CAPTIONS && b.kind == Kind::Caption)
+                    let link_line = b.kind == Kind::Paragraph
+                    && b.link_density.unwrap_or(0.0) >= LINK_LINE_DENSITY
+                    && b.features.words <= LINK_LINE_WORDS;
+                let hole = (DROP_CAPTIONS && b.kind == Kind::Caption)
+                    || link_line
                     || (d.chrome != NONE && d.chrome > r)
                         || (d.form != NONE
                             && d.form > r
