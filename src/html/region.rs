@@ -68,6 +68,13 @@ const DROP_CAPTIONS: bool = true;
 /// navigation, not text.
 const LINK_LINE_DENSITY: f32 = 0.6;
 const LINK_LINE_WORDS: u32 = 12;
+/// A page whose paragraphs hold less than this share of its text outside furniture is a
+/// listing.
+const LISTING_PROSE_SHARE: f32 = 0.2;
+/// ...unless one element scores this much (a real article with a big teaser section).
+const LISTING_MAX_SCORE: f32 = 40.0;
+/// Descending into a listing's content: the child must hold this share of the text.
+const DESCEND_SHARE: f32 = 0.6;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.
 const SIBLING_SHARE: f32 = 0.2;
 
@@ -117,6 +124,7 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
 
     // paragraph scores, propagated to ancestors (Readability)
     let lang_known = lang.index.is_some();
+    let mut prose_chars = 0.0f32;
     for (i, b) in w.blocks.iter().enumerate() {
         let d = &w.dom[i];
         let ld = b.link_density.unwrap_or(0.0);
@@ -128,6 +136,7 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             .chars()
             .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
             .count() as f32;
+        prose_chars += d.chars as f32 * (1.0 - ld);
         let mut s = 1.0 + commas + (d.chars as f32 / 100.0).min(3.0);
         if lang_known && b.features.words > 0 {
             // jusText: prose is made of function words
@@ -278,7 +287,33 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
     // A page whose best element holds a small share of the page's clean text is not one
     // article (a landing page, a product page, a listing): take the whole body, minus
     // furniture and boilerplate boxes.
-    if good(&nodes[top as usize]) < WHOLE_PAGE_SHARE * good(&nodes[body as usize]) {
+    let solid = |n: &Node| n.chars.saturating_sub(n.clutter_chars) as f32;
+    if prose_chars < LISTING_PROSE_SHARE * solid(&nodes[body as usize])
+        && top_score < LISTING_MAX_SCORE
+    {
+        // little prose anywhere: a listing, a catalogue, a link directory. Its content is
+        // where most of the text outside furniture is: descend from the body into the
+        // child that holds most of it, while one does.
+        let mut cur = body;
+        loop {
+            let n = &nodes[cur as usize];
+            let (mut best, mut best_solid) = (NONE, 0.0f32);
+            let mut k = cur + 1;
+            while k <= n.end {
+                let c = &nodes[k as usize];
+                if solid(c) > best_solid {
+                    (best, best_solid) = (k, solid(c));
+                }
+                k = c.end + 1;
+            }
+            if best != NONE && best_solid >= DESCEND_SHARE * solid(n) {
+                cur = best;
+            } else {
+                break;
+            }
+        }
+        top = cur;
+    } else if good(&nodes[top as usize]) < WHOLE_PAGE_SHARE * good(&nodes[body as usize]) {
         top = body;
     }
 
