@@ -670,6 +670,23 @@ fn mark_title_lines(w: &mut Walk) {
     }
 }
 
+/// Pages that set whole paragraphs in `<h2>`–`<h6>` for their look: a "heading" that is a
+/// long statement ending with a full stop is a paragraph.
+fn demote_prose_headings(blocks: &mut [Block]) {
+    const STATEMENT_WORDS: u32 = 14;
+    const ANY_WORDS: u32 = 30;
+    for b in blocks.iter_mut().filter(|b| b.kind == Kind::Heading && b.level > 1) {
+        let f = &b.features;
+        let statement = f.words >= STATEMENT_WORDS
+            && f.ends_sentence
+            && b.text.trim_end().ends_with(['.', '!', '。', '…']);
+        if statement || f.words >= ANY_WORDS {
+            b.kind = Kind::Paragraph;
+            b.level = 0;
+        }
+    }
+}
+
 /// Below this many visible characters in blocks, the page is read again leniently.
 const MIN_VISIBLE_CHARS: u32 = 500;
 
@@ -703,6 +720,7 @@ pub(crate) fn parse(html: &str, options: &Options) -> Page {
     mark_title_lines(&mut w);
     let lang = crate::features::guess_language(&w.blocks);
     crate::features::compute(&mut w.blocks, lang);
+    demote_prose_headings(&mut w.blocks);
     region::choose(&mut w, lang);
     let title = w.og_title.take().or_else(|| {
         w.blocks
