@@ -675,7 +675,10 @@ fn mark_title_lines(w: &mut Walk) {
 fn demote_prose_headings(blocks: &mut [Block]) {
     const STATEMENT_WORDS: u32 = 14;
     const ANY_WORDS: u32 = 30;
-    for b in blocks.iter_mut().filter(|b| b.kind == Kind::Heading && b.level > 1) {
+    for b in blocks
+        .iter_mut()
+        .filter(|b| b.kind == Kind::Heading && b.level > 1)
+    {
         let f = &b.features;
         let statement = f.words >= STATEMENT_WORDS
             && f.ends_sentence
