@@ -79,7 +79,8 @@ impl Rule for RelatedLinks {
                     Verdict::Keep
                         if candidate(&blocks[j])
                             && !(blocks[j].marker == Marker::None
-                                && blocks[run[run.len() - 1]].marker != Marker::None) =>
+                                && blocks[run[run.len() - 1]].marker != Marker::None)
+                            && !other_widget(&blocks[run[run.len() - 1]], &blocks[j]) =>
                     {
                         run.push(j)
                     }
@@ -92,6 +93,13 @@ impl Rule for RelatedLinks {
             i = j;
         }
     }
+}
+
+/// HTML: two list items of different lists (or tables) belong to different widgets, so
+/// the article's own list and a related-links list after it are judged apart.
+fn other_widget(a: &Block, b: &Block) -> bool {
+    let (ca, cb) = (a.hints.container, b.hints.container);
+    ca != 0 && cb != 0 && ca != cb
 }
 
 /// Decides one run of candidate lines.
