@@ -57,16 +57,16 @@ pub(crate) const NONE: u32 = u32::MAX;
 const SKIP: u16 = 1;
 const BLOCK: u16 = 1 << 1;
 /// `<nav>`, `<aside>`, `<footer>`: page furniture.
-const FURNITURE: u16 = 1 << 2;
-const HEADER: u16 = 1 << 3;
-const FORM: u16 = 1 << 4;
+pub(crate) const FURNITURE: u16 = 1 << 2;
+pub(crate) const HEADER: u16 = 1 << 3;
+pub(crate) const FORM: u16 = 1 << 4;
 const LIST: u16 = 1 << 5;
-const ARTICLE: u16 = 1 << 6;
+pub(crate) const ARTICLE: u16 = 1 << 6;
 const LINK: u16 = 1 << 7;
 const CELL: u16 = 1 << 8;
 const BR: u16 = 1 << 9;
 const TABLE: u16 = 1 << 10;
-const MAIN: u16 = 1 << 11;
+pub(crate) const MAIN: u16 = 1 << 11;
 // Node flags beyond the tag's.
 /// class / id names boilerplate.
 pub(crate) const BP_CLASS: u16 = 1 << 12;
@@ -127,6 +127,9 @@ fn tag_info(name: &str) -> (u16, Option<BlockKind>) {
         _ => (0, None),
     }
 }
+
+/// A `<header>` or `<form>` with more visible characters than this is a page wrapper.
+const WRAPPER_CHARS: u32 = 2500;
 
 /// A block-level element of the page.
 #[derive(Debug, Clone)]
@@ -375,6 +378,11 @@ impl Builder {
         };
         n.end = last;
         n.end_block = end_block;
+        // a `<header>` or `<form>` wrapping a whole page's worth of text is a wrapper
+        // (some sites put the article in `<header>`, ASP.NET pages put everything in a form)
+        if n.flags & (HEADER | FORM) != 0 && n.chars > WRAPPER_CHARS {
+            n.flags &= !(HEADER | FORM);
+        }
         if n.flags & (FURNITURE | HEADER | FORM | BP_CLASS) != 0 {
             n.clutter_chars = n.chars;
         }

@@ -27,7 +27,7 @@
 //! blocks are not `in_region`, and the shared `region` rule drops them.
 
 use super::{Node, Walk, BODY, BP_CLASS, CONTENT_CLASS, ITEMPROP_BODY, NONE};
-use super::{ARTICLE, FURNITURE, MAIN};
+use super::{ARTICLE, FORM, FURNITURE, HEADER, MAIN};
 use crate::block::Kind;
 use crate::features::Lang;
 
@@ -365,22 +365,6 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         }
         roots.sort_unstable();
     }
-    if std::env::var_os("UNCLUTTER_DEBUG").is_some() {
-        for &r in &roots {
-            let n = &nodes[r as usize];
-            eprintln!(
-                "root {r} chars {} clutter {} link {} flags {:b} blocks {}..{} score {}",
-                n.chars,
-                n.clutter_chars,
-                n.link_chars,
-                n.flags,
-                n.first_block,
-                n.end_block,
-                n.score
-            );
-        }
-        eprintln!("top5 {top5:?} body {body}");
-    }
     let region_chars: u32 = roots.iter().map(|&r| nodes[r as usize].chars).sum();
     let region_chars = region_chars.max(1) as f32;
 
@@ -407,13 +391,16 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                 None => false,
                 Some(r) => {
                     let link_line = b.kind == Kind::Paragraph
-                    && b.link_density.unwrap_or(0.0) >= LINK_LINE_DENSITY
-                    && b.features.words <= LINK_LINE_WORDS;
-                let hole = (DROP_CAPTIONS && b.kind == Kind::Caption)
-                    || link_line
-                    || (d.chrome != NONE && d.chrome > r)
+                        && b.link_density.unwrap_or(0.0) >= LINK_LINE_DENSITY
+                        && b.features.words <= LINK_LINE_WORDS;
+                    let hole = (DROP_CAPTIONS && b.kind == Kind::Caption)
+                        || link_line
+                        || (d.chrome != NONE
+                            && d.chrome > r
+                            && nodes[d.chrome as usize].flags & (FURNITURE | HEADER) != 0)
                         || (d.form != NONE
                             && d.form > r
+                            && nodes[d.form as usize].flags & FORM != 0
                             && (nodes[d.form as usize].chars as f32) < BP_MAX_SHARE * region_chars)
                         || (use_bp
                             && d.bp != NONE
