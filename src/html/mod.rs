@@ -486,6 +486,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         let mut hidden = false;
                         let mut class_hash = 0;
                         let mut itemprop_body = false;
+                        let mut react_segment = false;
                         for (k, v) in e.attrs() {
                             match k {
                                 "class" => {
@@ -494,13 +495,23 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                         classes::read(v, &mut verdict);
                                     }
                                 }
-                                "id" if flags & BLOCK != 0 => classes::read(v, &mut verdict),
+                                "id" => {
+                                    // React streaming parks server-rendered content in
+                                    // `<div hidden id="S:0">` until scripts move it in
+                                    react_segment = v.starts_with("S:");
+                                    if flags & BLOCK != 0 {
+                                        classes::read(v, &mut verdict);
+                                    }
+                                }
                                 "hidden" => hidden = true,
                                 "aria-hidden" => hidden |= v.eq_ignore_ascii_case("true"),
                                 "style" => hidden |= style_hides(v),
                                 "itemprop" => itemprop_body |= v.contains("articleBody"),
                                 _ => {}
                             }
+                        }
+                        if react_segment {
+                            hidden = false;
                         }
                         if lenient && name == "noscript" {
                             flags = BLOCK;
