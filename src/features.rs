@@ -45,7 +45,15 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    // General Punctuation (curly quotes, dashes, ellipsis): common in prose, never a
+    // word char; skip the Unicode table lookup
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
+    c.is_alphanumeric()
 }
 
 /// One token: byte range and hash of its lowercase form.
