@@ -379,9 +379,10 @@ impl Topic {
         }
     }
 
-    /// Fills `features.overlap` for every block that is not prose (prose gets 1.0).
+    /// Fills `features.overlap` for every kept block that is not prose (prose gets 1.0);
+    /// the rules never read it on dropped blocks.
     pub fn annotate(&self, blocks: &mut [Block], lang: Lang) {
-        for b in blocks.iter_mut() {
+        for b in blocks.iter_mut().filter(|b| b.kept()) {
             b.features.overlap = if b.is_prose() && b.kind != Kind::Heading {
                 1.0
             } else {

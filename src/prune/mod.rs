@@ -51,6 +51,12 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// Runs every enabled rule over `blocks`.
 pub(crate) fn run(blocks: &mut [Block], options: &Options, lang: Lang, html: bool) -> Topic {
+    let region_on = !options.disabled_rules.iter().any(|d| d == "region");
+    if html && region_on {
+        // the HTML front door has chosen the region already: applying it first spares
+        // the other rules (and the vocabulary) the page's furniture
+        region::apply_html(blocks);
+    }
     let mut ctx = Ctx {
         options,
         lang,

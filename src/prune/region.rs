@@ -46,6 +46,15 @@ fn score(b: &Block, lang_known: bool) -> f32 {
     }
 }
 
+/// HTML: drops every block outside the region the front door chose (when it chose one).
+pub(crate) fn apply_html(blocks: &mut [Block]) {
+    if blocks.iter().any(|b| b.hints.in_region) {
+        for b in blocks.iter_mut().filter(|b| !b.hints.in_region) {
+            b.drop_for(Reason::OutsideContent);
+        }
+    }
+}
+
 impl Rule for Region {
     fn name(&self) -> &'static str {
         "region"
@@ -58,11 +67,7 @@ impl Rule for Region {
     }
     fn apply(&self, blocks: &mut [Block], ctx: &Ctx<'_>) {
         if ctx.html {
-            if blocks.iter().any(|b| b.hints.in_region) {
-                for b in blocks.iter_mut().filter(|b| !b.hints.in_region) {
-                    b.drop_for(Reason::OutsideContent);
-                }
-            }
+            apply_html(blocks);
             return;
         }
         let lang_known = ctx.lang.index.is_some();
