@@ -96,9 +96,9 @@ fn tag_info(name: &str) -> (u16, Option<BlockKind>) {
         | "select" | "textarea" | "input" | "option" | "canvas" | "video" | "audio" | "object"
         | "embed" | "dialog" | "math" | "map" | "datalist" => (SKIP, None),
         "p" | "div" | "section" | "center" | "address" | "dd" | "dt" | "dl" | "details"
-        | "summary" | "figure" | "fieldset" | "hgroup" | "html" | "hr" | "legend" | "search" => {
-            (BLOCK, None)
-        }
+        | "summary" | "fieldset" | "hgroup" | "html" | "hr" | "legend" | "search" => (BLOCK, None),
+        // everything in a figure is its caption or credit
+        "figure" => (BLOCK, Some(Caption)),
         "body" => (BLOCK | BODY, None),
         "article" => (BLOCK | ARTICLE, None),
         "main" => (BLOCK | ARTICLE | MAIN, None),
