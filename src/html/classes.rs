@@ -203,7 +203,24 @@ pub(crate) struct Verdict {
     pub boilerplate: bool,
     /// A word names content.
     pub content: bool,
+    /// A word names a comment section.
+    pub comments: bool,
 }
+
+/// Words naming comment sections: always holes inside an article's region.
+const COMMENTS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentaires",
+    "kommentare",
+    "comentarios",
+    "commenti",
+    "komentarze",
+    "disqus",
+    "replies",
+    "respond",
+];
+const IS_COMMENTS: u8 = 8;
 
 const IS_BP: u8 = 1;
 const IS_CONTENT: u8 = 2;
@@ -225,6 +242,7 @@ static WORDS: LazyLock<HashMapU64<u8>> = LazyLock::new(|| {
         (BOILERPLATE, IS_BP),
         (CONTENT, IS_CONTENT),
         (QUALIFIERS, IS_QUALIFIER),
+        (COMMENTS, IS_COMMENTS),
     ] {
         for w in list {
             *m.entry(hash_word(w.as_bytes())).or_insert(0) |= bit;
@@ -241,6 +259,7 @@ fn lookup(word: &[u8], v: &mut Verdict) {
     let b = bits(word);
     v.boilerplate |= b & IS_BP != 0;
     v.content |= b & IS_CONTENT != 0;
+    v.comments |= b & IS_COMMENTS != 0;
 }
 
 /// Reads a class or id attribute value into `v`. No allocation for words up to 32 bytes.
@@ -293,6 +312,7 @@ fn read_name(name: &str, v: &mut Verdict) {
     let qualified =
         (0..n).any(|k| bits(&bytes[words[k].0..words[k].1]) & (IS_QUALIFIER | IS_CONTENT) != 0);
     let before = v.boilerplate;
+    let before_comments = v.comments;
     let mut joined = [0u8; 32];
     for k in 0..n {
         let (s, e) = words[k];
@@ -309,6 +329,7 @@ fn read_name(name: &str, v: &mut Verdict) {
     }
     if qualified {
         v.boilerplate = before;
+        v.comments = before_comments;
     }
 }
 
@@ -342,5 +363,7 @@ mod tests {
         assert!(v("entry-content").content);
         assert!(!v("content-with-sidebar-wrp").boilerplate);
         assert!(!v("has-comments no-ads").boilerplate);
+        assert!(v("comment-list").comments);
+        assert!(!v("comment-count has-comments").boilerplate || v("comment-count").comments);
     }
 }

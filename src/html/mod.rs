@@ -54,28 +54,30 @@ pub(crate) struct Page {
 pub(crate) const NONE: u32 = u32::MAX;
 
 // Tag flags.
-const SKIP: u16 = 1;
-const BLOCK: u16 = 1 << 1;
+const SKIP: u32 = 1;
+const BLOCK: u32 = 1 << 1;
 /// `<nav>`, `<aside>`, `<footer>`: page furniture.
-pub(crate) const FURNITURE: u16 = 1 << 2;
-pub(crate) const HEADER: u16 = 1 << 3;
-pub(crate) const FORM: u16 = 1 << 4;
-const LIST: u16 = 1 << 5;
-pub(crate) const ARTICLE: u16 = 1 << 6;
-const LINK: u16 = 1 << 7;
-const CELL: u16 = 1 << 8;
-const BR: u16 = 1 << 9;
-const TABLE: u16 = 1 << 10;
-pub(crate) const MAIN: u16 = 1 << 11;
+pub(crate) const FURNITURE: u32 = 1 << 2;
+pub(crate) const HEADER: u32 = 1 << 3;
+pub(crate) const FORM: u32 = 1 << 4;
+const LIST: u32 = 1 << 5;
+pub(crate) const ARTICLE: u32 = 1 << 6;
+const LINK: u32 = 1 << 7;
+const CELL: u32 = 1 << 8;
+const BR: u32 = 1 << 9;
+const TABLE: u32 = 1 << 10;
+pub(crate) const MAIN: u32 = 1 << 11;
 // Node flags beyond the tag's.
 /// class / id names boilerplate.
-pub(crate) const BP_CLASS: u16 = 1 << 12;
+pub(crate) const BP_CLASS: u32 = 1 << 12;
 /// class / id names content.
-pub(crate) const CONTENT_CLASS: u16 = 1 << 13;
+pub(crate) const CONTENT_CLASS: u32 = 1 << 13;
 /// `itemprop="articleBody"`.
-pub(crate) const ITEMPROP_BODY: u16 = 1 << 14;
+pub(crate) const ITEMPROP_BODY: u32 = 1 << 14;
 /// `<body>`.
-pub(crate) const BODY: u16 = 1 << 15;
+pub(crate) const BODY: u32 = 1 << 15;
+/// class / id names a comment section.
+pub(crate) const COMMENTS_CLASS: u32 = 1 << 16;
 
 /// What kind of block an element makes of the text inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +91,7 @@ enum BlockKind {
     Row,
 }
 
-fn tag_info(name: &str) -> (u16, Option<BlockKind>) {
+fn tag_info(name: &str) -> (u32, Option<BlockKind>) {
     use BlockKind::*;
     match name {
         "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "head" | "button"
@@ -142,7 +144,7 @@ pub(crate) struct Node {
     /// Of those, inside links.
     pub link_chars: u32,
     /// Tag and class flags.
-    pub flags: u16,
+    pub flags: u32,
     /// Hash of the `class` attribute (0 when none).
     pub class_hash: u64,
     /// The blocks of the subtree: `first_block..end_block`.
@@ -179,6 +181,8 @@ pub(crate) struct BlockDom {
     pub form: u32,
     /// Innermost ancestor whose class/id names boilerplate.
     pub bp: u32,
+    /// Innermost ancestor whose class/id names a comment section.
+    pub comments: u32,
     /// Nearest list / table.
     pub container: u32,
     /// Inside `<article>`, `<main>` or `itemprop=articleBody`.
@@ -191,6 +195,7 @@ pub(crate) struct BlockDom {
 #[derive(Debug, Clone, Copy)]
 struct Ctx {
     block: u32,
+    comments: u32,
     chrome: u32,
     form: u32,
     bp: u32,
@@ -205,7 +210,7 @@ struct Ctx {
 struct Frame {
     /// The node this element made, or `NONE` for an inline element.
     node: u32,
-    flags: u16,
+    flags: u32,
     ctx: Ctx,
 }
 
@@ -319,6 +324,7 @@ impl Builder {
             chrome: ctx.chrome,
             form: ctx.form,
             bp: ctx.bp,
+            comments: ctx.comments,
             container: ctx.container,
             article: ctx.article,
             chars,
@@ -415,6 +421,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
     };
     let root_ctx = Ctx {
         block: NONE,
+        comments: NONE,
         chrome: NONE,
         form: NONE,
         bp: NONE,
@@ -544,12 +551,18 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                             if verdict.content {
                                 flags |= CONTENT_CLASS;
                             }
+                            if verdict.comments {
+                                flags |= COMMENTS_CLASS;
+                            }
                             if itemprop_body {
                                 flags |= ITEMPROP_BODY;
                             }
                             ctx.block = idx;
                             if flags & BP_CLASS != 0 {
                                 ctx.bp = idx;
+                            }
+                            if flags & COMMENTS_CLASS != 0 {
+                                ctx.comments = idx;
                             }
                             if flags & (FURNITURE | HEADER) != 0 {
                                 ctx.chrome = idx;

@@ -26,7 +26,7 @@
 //! comment sections, under [`BP_MAX_SHARE`] of the region's text) are holes: their
 //! blocks are not `in_region`, and the shared `region` rule drops them.
 
-use super::{Node, Walk, BODY, BP_CLASS, CONTENT_CLASS, ITEMPROP_BODY, NONE};
+use super::{Node, Walk, BODY, BP_CLASS, COMMENTS_CLASS, CONTENT_CLASS, ITEMPROP_BODY, NONE};
 use super::{ARTICLE, FORM, FURNITURE, HEADER, MAIN};
 use crate::block::Kind;
 use crate::features::Lang;
@@ -75,6 +75,8 @@ const LISTING_PROSE_SHARE: f32 = 0.2;
 const LISTING_MAX_SCORE: f32 = 40.0;
 /// Descending into a listing's content: the child must hold this share of the text.
 const DESCEND_SHARE: f32 = 0.6;
+/// Comment sections stay holes while the region keeps this many characters besides.
+const MIN_KEPT_CHARS: u32 = 150;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.
 const SIBLING_SHARE: f32 = 0.2;
 
@@ -333,7 +335,9 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             let headings = !blocks.is_empty() && blocks.iter().all(|b| b.kind == Kind::Heading);
             let include = if k == top {
                 true
-            } else if clutter(nodes, k as usize) || n.flags & (BP_CLASS | FURNITURE) != 0 {
+            } else if clutter(nodes, k as usize)
+                || n.flags & (BP_CLASS | FURNITURE | COMMENTS_CLASS) != 0
+            {
                 false
             } else {
                 let mut s = final_score(nodes, k as usize);
@@ -369,11 +373,13 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
     let region_chars = region_chars.max(1) as f32;
 
     // hints, holes; when the boilerplate-named holes would empty the region, its class
-    // names were wrong (a whole page named "widget"): ignore them
-    let mut use_bp = true;
-    let mut kept = 0u32;
-    for attempt in 0..2 {
-        kept = 0;
+    // names were wrong (a whole page named "widget"): ignore them. Comment sections stay
+    // holes as long as the article keeps some text of its own.
+    for (attempt, (use_bp, use_comments)) in [(true, true), (false, true), (false, false)]
+        .into_iter()
+        .enumerate()
+    {
+        let mut kept = 0u32;
         for (i, b) in w.blocks.iter_mut().enumerate() {
             let d = w.dom[i];
             let root = roots.iter().copied().find(|&r| contains(nodes, r, d.owner));
@@ -402,6 +408,7 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                             && d.form > r
                             && nodes[d.form as usize].flags & FORM != 0
                             && (nodes[d.form as usize].chars as f32) < BP_MAX_SHARE * region_chars)
+                        || (use_comments && d.comments != NONE && d.comments > r)
                         || (use_bp
                             && d.bp != NONE
                             && d.bp > r
@@ -413,11 +420,13 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                 kept += d.chars;
             }
         }
-        if attempt == 0 && (kept as f32) < MIN_KEPT_SHARE * region_chars {
-            use_bp = false;
-        } else {
+        let enough = match attempt {
+            0 => kept as f32 >= MIN_KEPT_SHARE * region_chars,
+            1 => kept as f32 >= MIN_KEPT_SHARE * region_chars || kept >= MIN_KEPT_CHARS,
+            _ => true,
+        };
+        if enough {
             break;
         }
     }
-    let _ = kept;
 }
