@@ -241,12 +241,15 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                 continue;
             }
             let owner = w.dom[i].owner;
+            let Some(owner_node) = nodes.get(owner as usize) else {
+                continue; // text flushed outside any element (a limit cut the page)
+            };
             all += w.dom[i].chars;
             if contains(nodes, top, owner) {
                 inside += w.dom[i].chars;
             }
             if lca == NONE {
-                lca = nodes[owner as usize].parent;
+                lca = owner_node.parent;
             }
             while lca != NONE && !contains(nodes, lca, owner) {
                 lca = nodes[lca as usize].parent;
