@@ -10,14 +10,24 @@
 //!    of `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, `<iframe>`, form
 //!    controls and hidden elements (`hidden`, `aria-hidden="true"`,
 //!    `style="display:none"` / `visibility:hidden`) never enters a block.
-//! 2. [`region`] scores the blocks, propagates the scores to the ancestors, picks the
+//!    When that walk finds almost no visible text (an application shell: React streaming
+//!    into `<div hidden>`, Discourse serving crawlers in `<noscript>`), the page is walked
+//!    again reading `<noscript>` and hidden elements. The parse runs with scripting off
+//!    so `<noscript>` content is markup. React's `<div hidden id="S:n">` segments are
+//!    read in any case; a `<header>` or `<form>` holding a page's worth of text is a
+//!    wrapper, not furniture.
+//! 2. A line repeating the page's title (`og:title`, `<title>`) becomes a level-1
+//!    heading; a long statement set in `<h2>`–`<h6>` becomes a paragraph.
+//! 3. [`region`] scores the blocks, propagates the scores to the ancestors, picks the
 //!    article's element, gathers its siblings, and fills [`Hints`](crate::block::Hints).
 //!
 //! # Blocks
 //!
-//! One block per paragraph, heading (with its level), list item, blockquote, caption,
-//! `<pre>` and table row (cells joined by a space). Text directly inside a `<div>` or
-//! `<td>` is a paragraph of its own. Line breaks: a single `<br>` is a space inside the
+//! One block per paragraph, heading (with its level), list item, blockquote, caption
+//! (`<figcaption>`, `<caption>`, anything inside `<figure>`), `<pre>` and table row: the
+//! cells of a row join into one block (separated by a space) when each cell is one block;
+//! a layout table's cells, which hold paragraphs, stay apart. Text directly inside a
+//! `<div>` or `<td>` is a paragraph of its own. Line breaks: a single `<br>` is a space inside the
 //! paragraph (addresses, verse and bylines read as one line and the prune rules judge
 //! them as one); two `<br>` in a row (nothing but whitespace between) end the paragraph,
 //! since many pages write their paragraphs as `text<br><br>text`.

@@ -21,10 +21,18 @@
 //!   related-links box is not cut at the first insertion (USERS.md B#8). A heading
 //!   between two gathered siblings joins too.
 //!
+//! - **Page shape**: a page that is not one article spreads its content over sections.
+//!   The winner climbs to an ancestor that adds plenty of clean text (not links, not
+//!   furniture); a winner holding little of the page's clean text gives way to the whole
+//!   body; a page with little prose and no strong article (a listing) takes the element
+//!   holding most of its text outside furniture.
+//!
 //! Inside the region, page furniture (`<nav>`, `<aside>`, `<footer>`, `<header>`),
-//! forms and small subtrees whose class/id names boilerplate (share bars, related boxes,
-//! comment sections, under [`BP_MAX_SHARE`] of the region's text) are holes: their
-//! blocks are not `in_region`, and the shared `region` rule drops them.
+//! forms, captions, short link-made lines, comment sections, and small subtrees whose
+//! class/id names boilerplate (share bars, related boxes, under [`BP_MAX_SHARE`] of the
+//! region's text) are holes: their blocks are not `in_region`, and the shared `region`
+//! rule drops them. When the class-named holes would empty the region, the class names
+//! were wrong and are ignored.
 
 use super::{Node, Walk, BODY, BP_CLASS, COMMENTS_CLASS, CONTENT_CLASS, ITEMPROP_BODY, NONE};
 use super::{ARTICLE, FORM, FURNITURE, HEADER, MAIN};
