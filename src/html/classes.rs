@@ -262,11 +262,15 @@ fn lookup(word: &[u8], v: &mut Verdict) {
     v.comments |= b & IS_COMMENTS != 0;
 }
 
+/// A name with this many digits is generated (`w-node-b5343ad4-…`), and its letter runs
+/// are noise (`ad` in a hex string).
+const GENERATED_DIGITS: usize = 4;
+
 /// Reads a class or id attribute value into `v`. No allocation for words up to 32 bytes.
 pub(crate) fn read(value: &str, v: &mut Verdict) {
     for name in value.split_ascii_whitespace() {
-        if name.len() > 64 {
-            continue; // generated hashes, base64: they say nothing
+        if name.len() > 64 || name.bytes().filter(u8::is_ascii_digit).count() >= GENERATED_DIGITS {
+            continue; // generated hashes, UUIDs, base64: they say nothing
         }
         read_name(name, v);
     }
@@ -364,6 +368,7 @@ mod tests {
         assert!(!v("content-with-sidebar-wrp").boilerplate);
         assert!(!v("has-comments no-ads").boilerplate);
         assert!(v("comment-list").comments);
+        assert!(!v("w-node-b5343ad4-d1b4-c331-818c").boilerplate);
         assert!(!v("comment-count has-comments").boilerplate || v("comment-count").comments);
     }
 }
