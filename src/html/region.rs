@@ -74,8 +74,8 @@ const MIN_WEIGHTED_CHARS: u32 = 200;
 const DROP_CAPTIONS: bool = true;
 /// A short paragraph mostly made of links ("Tags: …", "Filed under …", "Read more") is
 /// navigation, not text.
-const LINK_LINE_DENSITY: f32 = 0.6;
-const LINK_LINE_WORDS: u32 = 12;
+const LINK_LINE_DENSITY: f32 = 0.5;
+const LINK_LINE_WORDS: u32 = 16;
 /// A page whose paragraphs hold less than this share of its text outside furniture is a
 /// listing.
 const LISTING_PROSE_SHARE: f32 = 0.2;
