@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --example clean -- page.html        # or page.txt, or page.html.gz
 //! cargo run --example clean -- --keep-headings --explain page.txt
+//! cargo run --example clean -- --blocks page.html   # every block: verdict, hints, text
 //! ```
 
 use std::io::Read;
@@ -12,11 +13,13 @@ use unclutter::{Cleaner, Input, Mode, Options};
 fn main() -> ExitCode {
     let mut options = Options::default();
     let mut explain = false;
+    let mut dump = false;
     let mut path = None;
     for a in std::env::args().skip(1) {
         match a.as_str() {
             "--keep-headings" => options.keep_headings = true,
             "--explain" => explain = true,
+            "--blocks" => dump = true,
             "--html" => options.mode = Mode::Html,
             "--text" => options.mode = Mode::Text,
             _ => path = Some(a),
@@ -52,6 +55,28 @@ fn main() -> ExitCode {
     }
     match Cleaner::new(options).clean(Input::Bytes(&bytes)) {
         Ok(article) => {
+            if dump {
+                for b in article.blocks() {
+                    let h = &b.hints;
+                    let v = match b.verdict {
+                        unclutter::Verdict::Keep => "KEEP".to_string(),
+                        unclutter::Verdict::Drop(r) => r.to_string(),
+                    };
+                    println!(
+                        "{v:<16} {}{}{}{} c{:<5} ld{:.2} {:?}{} | {}",
+                        if h.in_region { 'R' } else { '.' },
+                        if h.in_article { 'A' } else { '.' },
+                        if h.boilerplate_class { 'B' } else { '.' },
+                        if h.chrome { 'C' } else { '.' },
+                        h.container,
+                        b.link_density.unwrap_or(0.0),
+                        b.kind,
+                        b.level,
+                        b.text.chars().take(110).collect::<String>()
+                    );
+                }
+                return ExitCode::SUCCESS;
+            }
             println!("{}", article.text());
             if explain {
                 for r in article.removed() {

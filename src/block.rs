@@ -93,9 +93,12 @@ pub enum Verdict {
 pub struct Hints {
     /// Inside `<article>`, `<main>`, `itemprop=articleBody` or the JSON-LD `articleBody` region.
     pub in_article: bool,
-    /// Inside the region the HTML front door chose as the article's content.
+    /// Inside the region the HTML front door chose as the article's content, and not in
+    /// one of its holes (page furniture, forms, small boilerplate-named boxes, captions,
+    /// short link-made lines inside it); the `region` rule drops every other block.
     pub in_region: bool,
-    /// An ancestor's class or id names boilerplate (share, related, newsletter, cookie…).
+    /// An ancestor's class or id names boilerplate (share, related, newsletter, cookie…),
+    /// and that ancestor is not a wrapper of most of the page.
     pub boilerplate_class: bool,
     /// An ancestor is `<nav>`, `<footer>`, `<aside>`, `<header>` or a form.
     pub chrome: bool,

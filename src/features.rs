@@ -462,8 +462,9 @@ impl Topic {
     /// when the rest of the article uses it too.
     pub fn annotate(&self, blocks: &mut [Block], arena: &[u64]) {
         let mut own: HashMapU64<u32> = HashMapU64::default();
-        for b in blocks.iter_mut() {
-            let contributed = b.kept() && b.is_prose() && b.kind != Kind::Heading;
+        // the rules never read the overlap of dropped blocks
+        for b in blocks.iter_mut().filter(|b| b.kept()) {
+            let contributed = b.is_prose() && b.kind != Kind::Heading;
             if contributed && b.features.words > OWN_WORDS_LIMIT {
                 b.features.overlap = 1.0;
                 continue;

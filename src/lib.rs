@@ -194,14 +194,21 @@ impl Cleaner {
             m => m,
         };
         let o = &self.options;
-        let (mut blocks, truncated, mut title) = if mode == Mode::Html {
+        let (mut blocks, truncated, mut title, lang, arena) = if mode == Mode::Html {
+            // the HTML front door computes the features itself (its region finder reads them)
             let page = html::parse(&depth::limit(s), o);
-            (page.blocks, page.truncated, page.title)
+            (
+                page.blocks,
+                page.truncated,
+                page.title,
+                page.lang,
+                page.arena,
+            )
         } else {
-            let (b, t) = text::blocks(s, o.max_blocks);
-            (b, t, None)
+            let (mut b, t) = text::blocks(s, o.max_blocks);
+            let (lang, arena) = features::compute(&mut b);
+            (b, t, None, lang, arena)
         };
-        let (lang, arena) = features::compute(&mut blocks);
         if mode == Mode::Text {
             text::classify(&mut blocks);
         }

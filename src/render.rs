@@ -30,9 +30,17 @@ pub(crate) fn render(blocks: &[Block], format: Format) -> String {
             (Kind::Quote, Format::Markdown) => out.push_str("> "),
             _ => {}
         }
-        // numbered items keep their number inside their text, as written
-        if list && !matches!(b.marker, Marker::Number(_)) {
-            out.push_str("- ");
+        // text mode keeps an item's number inside its text, as written; HTML's ordered
+        // lists carry it in the marker only
+        if list {
+            match b.marker {
+                Marker::Number(n) if !b.text.starts_with(|c: char| c.is_ascii_digit()) => {
+                    out.push_str(&n.to_string());
+                    out.push_str(". ");
+                }
+                Marker::Number(_) => {}
+                _ => out.push_str("- "),
+            }
         }
         out.push_str(&b.text);
         prev_list = list;

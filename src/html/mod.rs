@@ -1,119 +1,785 @@
-//! The HTML front door (first form): parse, linearise block elements into blocks.
+//! The HTML front door: parse a page, linearise it into [`Block`]s carrying DOM evidence,
+//! and choose the region that holds the article.
+//!
+//! # One walk, then the region
+//!
+//! 1. `html5ever` (through `scraper`) builds the DOM; one iterative walk over it (an
+//!    explicit stack, never recursion: html5ever builds trees as deep as the input says)
+//!    emits the blocks and a flat arena of the *block-level* elements (`Node`: parent,
+//!    subtree end, visible characters, characters inside links, class/id verdict). Text
+//!    of `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, `<iframe>`, form
+//!    controls and hidden elements (`hidden`, `aria-hidden="true"`,
+//!    `style="display:none"` / `visibility:hidden`) never enters a block.
+//!    When that walk finds almost no visible text (an application shell: React streaming
+//!    into `<div hidden>`, Discourse serving crawlers in `<noscript>`), the page is walked
+//!    again reading `<noscript>` and hidden elements. The parse runs with scripting off
+//!    so `<noscript>` content is markup. React's `<div hidden id="S:n">` segments are
+//!    read in any case; a `<header>` or `<form>` holding a page's worth of text is a
+//!    wrapper, not furniture.
+//! 2. A line repeating the page's title (`og:title`, `<title>`) becomes a level-1
+//!    heading; a long statement set in `<h2>`–`<h6>` becomes a paragraph.
+//! 3. [`region`] scores the blocks, propagates the scores to the ancestors, picks the
+//!    article's element, gathers its siblings, and fills [`Hints`](crate::block::Hints).
+//!
+//! # Blocks
+//!
+//! One block per paragraph, heading (with its level), list item, blockquote, caption
+//! (`<figcaption>`, `<caption>`, anything inside `<figure>`), `<pre>` and table row: the
+//! cells of a row join into one block (separated by a space) when each cell is one block;
+//! a layout table's cells, which hold paragraphs, stay apart. Text directly inside a
+//! `<div>` or `<td>` is a paragraph of its own. Line breaks: a single `<br>` is a space inside the
+//! paragraph (addresses, verse and bylines read as one line and the prune rules judge
+//! them as one); two `<br>` in a row (nothing but whitespace between) end the paragraph,
+//! since many pages write their paragraphs as `text<br><br>text`.
+//!
+//! `Block::link_density` is the share of the block's visible (non-space) characters that
+//! sit inside `<a>`.
 
-use crate::block::{Block, Kind};
+mod classes;
+mod jsonld;
+mod region;
+#[cfg(test)]
+mod tests;
+
+use crate::block::{Block, Kind, Marker};
+use crate::features::Lang;
 use crate::options::Options;
 use crate::text::normalise_space;
 use ego_tree::iter::Edge;
-use scraper::{Html, Node};
+use html5ever::driver::ParseOpts;
+use html5ever::tendril::TendrilSink;
+use html5ever::tree_builder::TreeBuilderOpts;
+use scraper::{Html, HtmlTreeSink, Node as DomNode};
 
 /// A parsed page: its blocks and what else it told.
 pub(crate) struct Page {
     pub blocks: Vec<Block>,
     pub title: Option<String>,
     pub truncated: bool,
+    /// The page's language; the blocks' features are already computed for it.
+    pub lang: Lang,
+    /// The content-word arena the blocks' features point into.
+    pub arena: Vec<u64>,
 }
 
-fn skipped(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "iframe"
-            | "head"
-            | "form"
-            | "nav"
-            | "footer"
-            | "aside"
-            | "button"
-            | "select"
-            | "textarea"
-    )
+/// "No such element".
+pub(crate) const NONE: u32 = u32::MAX;
+
+// Tag flags.
+const SKIP: u32 = 1;
+const BLOCK: u32 = 1 << 1;
+/// `<nav>`, `<aside>`, `<footer>`: page furniture.
+pub(crate) const FURNITURE: u32 = 1 << 2;
+pub(crate) const HEADER: u32 = 1 << 3;
+pub(crate) const FORM: u32 = 1 << 4;
+const LIST: u32 = 1 << 5;
+pub(crate) const ARTICLE: u32 = 1 << 6;
+const LINK: u32 = 1 << 7;
+const CELL: u32 = 1 << 8;
+const BR: u32 = 1 << 9;
+const TABLE: u32 = 1 << 10;
+pub(crate) const MAIN: u32 = 1 << 11;
+// Node flags beyond the tag's.
+/// class / id names boilerplate.
+pub(crate) const BP_CLASS: u32 = 1 << 12;
+/// class / id names content.
+pub(crate) const CONTENT_CLASS: u32 = 1 << 13;
+/// `itemprop="articleBody"`.
+pub(crate) const ITEMPROP_BODY: u32 = 1 << 14;
+/// `<body>`.
+pub(crate) const BODY: u32 = 1 << 15;
+/// class / id names a comment section.
+pub(crate) const COMMENTS_CLASS: u32 = 1 << 16;
+
+/// What kind of block an element makes of the text inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockKind {
+    Plain,
+    Heading(u8),
+    Item,
+    Quote,
+    Caption,
+    Pre,
+    Row,
 }
 
-fn block_kind(name: &str) -> Option<Kind> {
-    Some(match name {
-        "p" | "div" | "section" | "article" | "main" | "body" | "td" | "th" | "dd" | "dt"
-        | "header" | "table" | "tr" | "ul" | "ol" | "figure" => Kind::Paragraph,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
-        "li" => Kind::ListItem,
-        "blockquote" => Kind::Quote,
-        "figcaption" => Kind::Caption,
-        "pre" => Kind::Other,
-        _ => return None,
+fn tag_info(name: &str) -> (u32, Option<BlockKind>) {
+    use BlockKind::*;
+    match name {
+        "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "head" | "button"
+        | "select" | "textarea" | "input" | "option" | "canvas" | "video" | "audio" | "object"
+        | "embed" | "dialog" | "math" | "map" | "datalist" => (SKIP, None),
+        "p" | "div" | "section" | "center" | "address" | "dd" | "dt" | "dl" | "details"
+        | "summary" | "fieldset" | "hgroup" | "html" | "hr" | "legend" | "search" => (BLOCK, None),
+        // everything in a figure is its caption or credit
+        "figure" => (BLOCK, Some(Caption)),
+        "body" => (BLOCK | BODY, None),
+        "article" => (BLOCK | ARTICLE, None),
+        "main" => (BLOCK | ARTICLE | MAIN, None),
+        "nav" | "aside" | "footer" => (BLOCK | FURNITURE, None),
+        "header" => (BLOCK | HEADER, None),
+        "form" => (BLOCK | FORM, None),
+        "ul" | "ol" | "menu" => (BLOCK | LIST, None),
+        "table" => (BLOCK | TABLE, None),
+        "tbody" | "thead" | "tfoot" => (BLOCK, None),
+        "li" => (BLOCK, Some(Item)),
+        "tr" => (BLOCK, Some(Row)),
+        "td" | "th" => (BLOCK | CELL, None),
+        "blockquote" => (BLOCK, Some(Quote)),
+        "figcaption" | "caption" => (BLOCK, Some(Caption)),
+        "pre" => (BLOCK, Some(Pre)),
+        "h1" => (BLOCK, Some(Heading(1))),
+        "h2" => (BLOCK, Some(Heading(2))),
+        "h3" => (BLOCK, Some(Heading(3))),
+        "h4" => (BLOCK, Some(Heading(4))),
+        "h5" => (BLOCK, Some(Heading(5))),
+        "h6" => (BLOCK, Some(Heading(6))),
+        "a" => (LINK, None),
+        "br" => (BR, None),
+        // custom elements wrap components: treat them as boxes
+        n if n.contains('-') => (BLOCK, None),
+        _ => (0, None),
+    }
+}
+
+/// A `<header>` or `<form>` with more visible characters than this is a page wrapper.
+const WRAPPER_CHARS: u32 = 2500;
+
+/// A block-level element of the page.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub parent: u32,
+    /// Index of the last node of the subtree (inclusive).
+    pub end: u32,
+    /// Visible non-space characters in the subtree.
+    pub chars: u32,
+    /// Of those, inside links.
+    pub link_chars: u32,
+    /// Tag and class flags.
+    pub flags: u32,
+    /// Hash of the `class` attribute (0 when none).
+    pub class_hash: u64,
+    /// The blocks of the subtree: `first_block..end_block`.
+    pub first_block: u32,
+    pub end_block: u32,
+    /// Innermost ancestor-or-self whose class/id names boilerplate.
+    pub bp_anc: u32,
+    /// Innermost ancestor-or-self that is `<nav>`, `<aside>` or `<footer>`.
+    pub furniture_anc: u32,
+    /// Score from the paragraphs below (Readability's content score).
+    pub score: f32,
+    /// Visible characters inside furniture, header, form or boilerplate-named subtrees.
+    pub clutter_chars: u32,
+}
+
+impl Node {
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+/// DOM context of a block, parallel to the blocks.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BlockDom {
+    /// The innermost block-level element holding the text.
+    pub owner: u32,
+    /// Innermost `<nav>`/`<aside>`/`<footer>`/`<header>` ancestor.
+    pub chrome: u32,
+    /// Innermost `<form>` ancestor.
+    pub form: u32,
+    /// Innermost ancestor whose class/id names boilerplate.
+    pub bp: u32,
+    /// Innermost ancestor whose class/id names a comment section.
+    pub comments: u32,
+    /// Nearest list / table.
+    pub container: u32,
+    /// Inside `<article>`, `<main>` or `itemprop=articleBody`.
+    pub article: bool,
+    /// Visible non-space characters.
+    pub chars: u32,
+}
+
+/// Context inherited down the tree.
+#[derive(Debug, Clone, Copy)]
+struct Ctx {
+    block: u32,
+    comments: u32,
+    chrome: u32,
+    form: u32,
+    bp: u32,
+    furniture: u32,
+    container: u32,
+    article: bool,
+    link: bool,
+    kind: BlockKind,
+    ordered: bool,
+}
+
+struct Frame {
+    /// The node this element made, or `NONE` for an inline element.
+    node: u32,
+    flags: u32,
+    ctx: Ctx,
+}
+
+/// What the walk produces.
+pub(crate) struct Walk {
+    pub nodes: Vec<Node>,
+    pub blocks: Vec<Block>,
+    pub dom: Vec<BlockDom>,
+    pub truncated: bool,
+    pub og_title: Option<String>,
+    pub title: Option<String>,
+    /// JSON-LD `articleBody`, whitespace-normalised (empty when none).
+    pub ld_body: String,
+}
+
+/// Whether a `style` attribute hides the element.
+fn style_hides(style: &str) -> bool {
+    style.split(';').any(|decl| {
+        let Some((prop, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let (prop, value) = (prop.trim(), value.trim());
+        (prop.eq_ignore_ascii_case("display") && starts_with_ci(value, "none"))
+            || (prop.eq_ignore_ascii_case("visibility") && starts_with_ci(value, "hidden"))
     })
 }
 
-pub(crate) fn parse(html: &str, options: &Options) -> Page {
-    let doc = Html::parse_document(html);
-    let mut blocks = Vec::new();
-    let mut buf = String::new();
-    let mut norm = String::new();
-    let mut kinds: Vec<(Kind, u8)> = vec![(Kind::Paragraph, 0)];
-    let mut skip_depth = 0usize;
-    let mut truncated = false;
-    let flush = |buf: &mut String, norm: &mut String, kind: (Kind, u8), blocks: &mut Vec<Block>| {
-        normalise_space(buf, norm);
-        buf.clear();
-        if !norm.is_empty() {
-            let mut b = Block::new(norm.clone(), kind.0);
-            b.level = kind.1;
-            blocks.push(b);
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn visible_chars(s: &str) -> u32 {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
+        .count() as u32
+}
+
+struct Builder {
+    nodes: Vec<Node>,
+    blocks: Vec<Block>,
+    dom: Vec<BlockDom>,
+    buf: String,
+    norm: String,
+    buf_chars: u32,
+    buf_link: u32,
+    last_br: bool,
+    /// `(list node, items so far)` of the open `<ol>` / `<ul>`.
+    lists: Vec<(u32, u32)>,
+    max_blocks: usize,
+    truncated: bool,
+}
+
+impl Builder {
+    fn flush(&mut self, ctx: &Ctx) {
+        self.last_br = false;
+        if self.buf_chars == 0 {
+            self.buf.clear();
+            return;
         }
+        normalise_space(&self.buf, &mut self.norm);
+        self.buf.clear();
+        let (chars, link) = (self.buf_chars, self.buf_link);
+        self.buf_chars = 0;
+        self.buf_link = 0;
+        if self.norm.is_empty() {
+            return;
+        }
+        if self.blocks.len() >= self.max_blocks {
+            self.truncated = true;
+            return;
+        }
+        let (kind, level, marker) = match ctx.kind {
+            BlockKind::Plain => (Kind::Paragraph, 0, Marker::None),
+            BlockKind::Heading(l) => (Kind::Heading, l, Marker::None),
+            BlockKind::Item => {
+                let n = self
+                    .lists
+                    .last()
+                    .filter(|l| l.0 == ctx.container)
+                    .map_or(0, |l| l.1);
+                let marker = if ctx.ordered {
+                    Marker::Number(n.max(1))
+                } else {
+                    Marker::Bullet('-')
+                };
+                (Kind::ListItem, 0, marker)
+            }
+            BlockKind::Quote => (Kind::Quote, 0, Marker::None),
+            BlockKind::Caption => (Kind::Caption, 0, Marker::None),
+            BlockKind::Pre | BlockKind::Row => (Kind::Other, 0, Marker::None),
+        };
+        let mut b = Block::new(self.norm.clone(), kind);
+        b.level = level;
+        b.marker = marker;
+        b.link_density = Some(if chars == 0 {
+            0.0
+        } else {
+            link as f32 / chars as f32
+        });
+        self.blocks.push(b);
+        self.dom.push(BlockDom {
+            owner: ctx.block,
+            chrome: ctx.chrome,
+            form: ctx.form,
+            bp: ctx.bp,
+            comments: ctx.comments,
+            container: ctx.container,
+            article: ctx.article,
+            chars,
+        });
+    }
+
+    /// Flushes the text of a closing table cell. A cell whose only block is this one
+    /// joins the previous cell of its row when that one was a one-block cell too: a data
+    /// table's row is one block, a layout table's cells (paragraphs inside) stay apart.
+    fn flush_cell(&mut self, ctx: &Ctx) {
+        let before = self.blocks.len();
+        let cell = ctx.block as usize;
+        let single = self
+            .nodes
+            .get(cell)
+            .is_some_and(|n| n.first_block as usize == before);
+        self.flush(ctx);
+        if !single || self.blocks.len() != before + 1 || before == 0 {
+            return;
+        }
+        let prev = before - 1;
+        let prev_owner = self.dom[prev].owner as usize;
+        let (Some(pn), Some(cn)) = (self.nodes.get(prev_owner), self.nodes.get(cell)) else {
+            return;
+        };
+        let joinable = pn.flags & CELL != 0
+            && pn.parent == cn.parent
+            && pn.first_block as usize == prev
+            && pn.end_block as usize == before;
+        if !joinable {
+            return;
+        }
+        let Some(last) = self.blocks.pop() else {
+            return;
+        };
+        let last_dom = self.dom.pop().unwrap_or(self.dom[prev]);
+        let (b, d) = (&mut self.blocks[prev], &mut self.dom[prev]);
+        let links = b.link_density.unwrap_or(0.0) * d.chars as f32
+            + last.link_density.unwrap_or(0.0) * last_dom.chars as f32;
+        b.text.push(' ');
+        b.text.push_str(&last.text);
+        d.chars += last_dom.chars;
+        b.link_density = Some(if d.chars == 0 {
+            0.0
+        } else {
+            links / d.chars as f32
+        });
+        b.kind = Kind::Other;
+        b.marker = Marker::None;
+    }
+
+    fn close_node(&mut self, idx: u32) {
+        let last = self.nodes.len() as u32 - 1;
+        let end_block = self.blocks.len() as u32;
+        let Some(n) = self.nodes.get_mut(idx as usize) else {
+            return;
+        };
+        n.end = last;
+        n.end_block = end_block;
+        // a `<header>` or `<form>` wrapping a whole page's worth of text is a wrapper
+        // (some sites put the article in `<header>`, ASP.NET pages put everything in a form)
+        if n.flags & (HEADER | FORM) != 0 && n.chars > WRAPPER_CHARS {
+            n.flags &= !(HEADER | FORM);
+        }
+        if n.flags & (FURNITURE | HEADER | FORM | BP_CLASS) != 0 {
+            n.clutter_chars = n.chars;
+        }
+        let (parent, chars, link, clutter) = (n.parent, n.chars, n.link_chars, n.clutter_chars);
+        if let Some(p) = self.nodes.get_mut(parent as usize) {
+            p.chars += chars;
+            p.link_chars += link;
+            p.clutter_chars += clutter;
+        }
+    }
+}
+
+/// Walks the DOM once: blocks, block-level nodes, title candidates, JSON-LD body.
+///
+/// `lenient`: read `<noscript>` and hidden elements too (the fallback for pages whose
+/// visible text is empty until scripts run).
+pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
+    let mut b = Builder {
+        nodes: Vec::with_capacity(1024),
+        blocks: Vec::with_capacity(256),
+        dom: Vec::with_capacity(256),
+        buf: String::with_capacity(1024),
+        norm: String::with_capacity(1024),
+        buf_chars: 0,
+        buf_link: 0,
+        last_br: false,
+        lists: Vec::new(),
+        max_blocks: options.max_blocks,
+        truncated: false,
     };
-    for edge in doc.root_element().traverse() {
-        if blocks.len() >= options.max_blocks {
-            truncated = true;
-            break;
-        }
+    let root_ctx = Ctx {
+        block: NONE,
+        comments: NONE,
+        chrome: NONE,
+        form: NONE,
+        bp: NONE,
+        furniture: NONE,
+        container: NONE,
+        article: false,
+        link: false,
+        kind: BlockKind::Plain,
+        ordered: false,
+    };
+    let mut stack: Vec<Frame> = Vec::with_capacity(64);
+    let mut skip_depth = 0usize;
+    let mut seen = 0usize;
+    let mut og_title = None;
+    let mut title = None;
+    let mut ld_body = String::new();
+    let mut truncated = false;
+    for edge in doc.tree.root().traverse() {
         match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(e) => {
-                    let name = e.name();
-                    if skip_depth > 0 || skipped(name) {
-                        skip_depth += 1;
-                        continue;
-                    }
-                    if name == "br" {
-                        buf.push('\n');
-                    }
-                    if let Some(k) = block_kind(name) {
-                        let top = *kinds.last().unwrap_or(&(Kind::Paragraph, 0));
-                        flush(&mut buf, &mut norm, top, &mut blocks);
-                        let level = name
-                            .strip_prefix('h')
-                            .and_then(|l| l.parse().ok())
-                            .unwrap_or(0);
-                        kinds.push((k, level));
-                    }
+            Edge::Open(node) => {
+                seen += 1;
+                if seen > options.max_nodes {
+                    truncated = true;
+                    break;
                 }
-                Node::Text(t) if skip_depth == 0 => buf.push_str(t),
-                _ => {}
-            },
+                match node.value() {
+                    DomNode::Element(e) => {
+                        let name = e.name();
+                        let (mut flags, kind) = tag_info(name);
+                        // metadata, read even where text is skipped
+                        match name {
+                            "meta"
+                                if og_title.is_none()
+                                    && e.attr("property").or_else(|| e.attr("name"))
+                                        == Some("og:title") =>
+                            {
+                                og_title = e.attr("content").map(|c| {
+                                    let mut s = String::new();
+                                    normalise_space(c, &mut s);
+                                    s
+                                });
+                            }
+                            "title" if title.is_none() => {
+                                let mut raw = String::new();
+                                for c in node.children() {
+                                    if let DomNode::Text(t) = c.value() {
+                                        raw.push_str(t);
+                                    }
+                                }
+                                let mut s = String::new();
+                                normalise_space(&raw, &mut s);
+                                title = Some(s);
+                            }
+                            "script" if e.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                                for c in node.children() {
+                                    if let DomNode::Text(t) = c.value() {
+                                        jsonld::article_body(t, &mut ld_body);
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                        if skip_depth > 0 {
+                            skip_depth += 1;
+                            continue;
+                        }
+                        // attributes: one pass
+                        let mut verdict = classes::Verdict::default();
+                        let mut hidden = false;
+                        let mut class_hash = 0;
+                        let mut itemprop_body = false;
+                        let mut react_segment = false;
+                        for (k, v) in e.attrs() {
+                            match k {
+                                "class" => {
+                                    class_hash = fnv(v);
+                                    if flags & BLOCK != 0 {
+                                        classes::read(v, &mut verdict);
+                                    }
+                                }
+                                "id" => {
+                                    // React streaming parks server-rendered content in
+                                    // `<div hidden id="S:0">` until scripts move it in
+                                    react_segment = v.starts_with("S:");
+                                    if flags & BLOCK != 0 {
+                                        classes::read(v, &mut verdict);
+                                    }
+                                }
+                                "hidden" => hidden = true,
+                                "aria-hidden" => hidden |= v.eq_ignore_ascii_case("true"),
+                                "style" => hidden |= style_hides(v),
+                                "itemprop" => itemprop_body |= v.contains("articleBody"),
+                                _ => {}
+                            }
+                        }
+                        if react_segment {
+                            hidden = false;
+                        }
+                        if lenient && name == "noscript" {
+                            flags = BLOCK;
+                            hidden = false;
+                        }
+                        if flags & SKIP != 0 || (hidden && !lenient) {
+                            skip_depth = 1;
+                            continue;
+                        }
+                        let parent_ctx = stack.last().map_or(root_ctx, |f| f.ctx);
+                        let mut ctx = parent_ctx;
+                        if flags & LINK != 0 {
+                            ctx.link = true;
+                        }
+                        if flags & BR != 0 {
+                            if b.last_br {
+                                b.flush(&parent_ctx);
+                            } else {
+                                b.buf.push(' ');
+                                b.last_br = true;
+                            }
+                        }
+                        let mut idx = NONE;
+                        if flags & BLOCK != 0 {
+                            b.flush(&parent_ctx);
+                            idx = b.nodes.len() as u32;
+                            if verdict.boilerplate {
+                                flags |= BP_CLASS;
+                            }
+                            if verdict.content {
+                                flags |= CONTENT_CLASS;
+                            }
+                            if verdict.comments {
+                                flags |= COMMENTS_CLASS;
+                            }
+                            if itemprop_body {
+                                flags |= ITEMPROP_BODY;
+                            }
+                            ctx.block = idx;
+                            if flags & BP_CLASS != 0 {
+                                ctx.bp = idx;
+                            }
+                            if flags & COMMENTS_CLASS != 0 {
+                                ctx.comments = idx;
+                            }
+                            if flags & (FURNITURE | HEADER) != 0 {
+                                ctx.chrome = idx;
+                            }
+                            if flags & FURNITURE != 0 {
+                                ctx.furniture = idx;
+                            }
+                            if flags & FORM != 0 {
+                                ctx.form = idx;
+                            }
+                            if flags & (ARTICLE | ITEMPROP_BODY) != 0 {
+                                ctx.article = true;
+                            }
+                            if flags & (LIST | TABLE) != 0 {
+                                ctx.container = idx;
+                            }
+                            if flags & LIST != 0 {
+                                ctx.ordered = name == "ol";
+                                b.lists.push((idx, 0));
+                            }
+                            if ctx.kind == BlockKind::Row {
+                                // boxes inside a cell (layout tables) are paragraphs
+                                ctx.kind = BlockKind::Plain;
+                            }
+                            if let Some(k) = kind {
+                                ctx.kind = k;
+                                if k == BlockKind::Item {
+                                    if let Some(l) =
+                                        b.lists.last_mut().filter(|l| l.0 == ctx.container)
+                                    {
+                                        l.1 += 1;
+                                    }
+                                }
+                            }
+                            b.nodes.push(Node {
+                                parent: parent_ctx.block,
+                                end: idx,
+                                chars: 0,
+                                link_chars: 0,
+                                flags,
+                                class_hash,
+                                first_block: b.blocks.len() as u32,
+                                end_block: b.blocks.len() as u32,
+                                bp_anc: ctx.bp,
+                                furniture_anc: ctx.furniture,
+                                score: 0.0,
+                                clutter_chars: 0,
+                            });
+                        }
+                        stack.push(Frame {
+                            node: idx,
+                            flags,
+                            ctx,
+                        });
+                    }
+                    DomNode::Text(t) if skip_depth == 0 => {
+                        let n = visible_chars(t);
+                        b.buf.push_str(t);
+                        if n == 0 {
+                            continue;
+                        }
+                        b.last_br = false;
+                        let ctx = stack.last().map_or(root_ctx, |f| f.ctx);
+                        b.buf_chars += n;
+                        if ctx.link {
+                            b.buf_link += n;
+                        }
+                        if let Some(node) = b.nodes.get_mut(ctx.block as usize) {
+                            node.chars += n;
+                            if ctx.link {
+                                node.link_chars += n;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
             Edge::Close(node) => {
-                if let Node::Element(e) = node.value() {
-                    if skip_depth > 0 {
-                        skip_depth -= 1;
-                        continue;
+                if !node.value().is_element() {
+                    continue;
+                }
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                let Some(frame) = stack.pop() else { continue };
+                if frame.flags & BLOCK != 0 {
+                    if frame.flags & CELL != 0 {
+                        b.flush_cell(&frame.ctx);
+                    } else {
+                        b.flush(&frame.ctx);
                     }
-                    if block_kind(e.name()).is_some() {
-                        let top = kinds.pop().unwrap_or((Kind::Paragraph, 0));
-                        flush(&mut buf, &mut norm, top, &mut blocks);
+                    if frame.flags & LIST != 0 {
+                        b.lists.pop();
                     }
+                    b.close_node(frame.node);
                 }
             }
         }
     }
-    let title = scraper::Selector::parse("title")
-        .ok()
-        .and_then(|s| doc.select(&s).next().map(|t| t.text().collect::<String>()))
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty());
+    // a limit stopped the walk: close what is open
+    while let Some(frame) = stack.pop() {
+        if frame.flags & BLOCK != 0 {
+            b.flush(&frame.ctx);
+            b.close_node(frame.node);
+        }
+    }
+    b.flush(&root_ctx);
+    Walk {
+        nodes: b.nodes,
+        blocks: b.blocks,
+        dom: b.dom,
+        truncated: truncated || b.truncated,
+        og_title: og_title.filter(|t| !t.is_empty()),
+        title: title.filter(|t| !t.is_empty()),
+        ld_body,
+    }
+}
+
+/// A line that repeats the page's title (`og:title`, `<title>`) is the headline, whatever
+/// its markup (`<b>`, `<div class="title">`): it becomes a level-1 heading.
+fn mark_title_lines(w: &mut Walk) {
+    const MIN_TITLE_BYTES: usize = 12;
+    const MAX_TITLE_BYTES: usize = 300;
+    for b in w.blocks.iter_mut() {
+        if b.kind != Kind::Paragraph
+            || b.text.len() < MIN_TITLE_BYTES
+            || b.text.len() > MAX_TITLE_BYTES
+        {
+            continue;
+        }
+        let t = b.text.as_str();
+        if w.og_title.as_deref() == Some(t) || w.title.as_deref().is_some_and(|x| x.contains(t)) {
+            b.kind = Kind::Heading;
+            b.level = 1;
+        }
+    }
+}
+
+/// Pages that set whole paragraphs in `<h2>`–`<h6>` for their look: a "heading" that is a
+/// long statement ending with a full stop is a paragraph.
+fn demote_prose_headings(blocks: &mut [Block]) {
+    const STATEMENT_WORDS: u32 = 14;
+    const ANY_WORDS: u32 = 30;
+    for b in blocks
+        .iter_mut()
+        .filter(|b| b.kind == Kind::Heading && b.level > 1)
+    {
+        let f = &b.features;
+        let statement = f.words >= STATEMENT_WORDS
+            && f.ends_sentence
+            && b.text.trim_end().ends_with(['.', '!', '。', '…']);
+        if statement || f.words >= ANY_WORDS {
+            b.kind = Kind::Paragraph;
+            b.level = 0;
+        }
+    }
+}
+
+/// Below this many visible characters in blocks, the page is read again leniently.
+const MIN_VISIBLE_CHARS: u32 = 500;
+
+fn visible(w: &Walk) -> u32 {
+    w.dom.iter().map(|d| d.chars).sum()
+}
+
+/// Parses a page into blocks with their hints, the article's region marked.
+pub(crate) fn parse(html: &str, options: &Options) -> Page {
+    // scripting off: `<noscript>` content is parsed as markup (what a browser without
+    // scripts shows), so the lenient fallback can read it
+    let opts = ParseOpts {
+        tree_builder: TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let doc =
+        html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html);
+    let mut w = walk(&doc, options, false);
+    if visible(&w) < MIN_VISIBLE_CHARS {
+        // an application shell (React streaming into `<div hidden>`, Discourse serving
+        // crawlers in `<noscript>`): read what it hides
+        let lenient = walk(&doc, options, true);
+        if visible(&lenient) >= MIN_VISIBLE_CHARS && visible(&lenient) > 2 * visible(&w) {
+            w = lenient;
+        }
+    }
+    drop(doc);
+    mark_title_lines(&mut w);
+    let (lang, arena) = crate::features::compute(&mut w.blocks);
+    demote_prose_headings(&mut w.blocks);
+    region::choose(&mut w, lang);
+    let title = w.og_title.take().or_else(|| {
+        w.blocks
+            .iter()
+            .find(|b| b.kind == Kind::Heading && b.level == 1)
+            .map(|b| b.text.clone())
+            .or(w.title.take())
+    });
     Page {
-        blocks,
+        blocks: w.blocks,
         title,
-        truncated,
+        truncated: w.truncated,
+        lang,
+        arena,
     }
 }

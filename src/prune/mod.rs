@@ -62,6 +62,12 @@ pub(crate) fn run(
     lang: Lang,
     html: bool,
 ) -> Topic {
+    let region_on = !options.disabled_rules.iter().any(|d| d == "region");
+    if html && region_on {
+        // the HTML front door has chosen the region already: applying it first spares
+        // the other rules (and the vocabulary) the page's furniture
+        region::apply_html(blocks);
+    }
     // the vocabulary is built once the region is known (the rules before it do not read it)
     let mut ctx = Ctx {
         options,

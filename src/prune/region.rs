@@ -92,6 +92,15 @@ fn has_page_chrome(blocks: &[Block]) -> bool {
     false
 }
 
+/// HTML: drops every block outside the region the front door chose (when it chose one).
+pub(crate) fn apply_html(blocks: &mut [Block]) {
+    if blocks.iter().any(|b| b.hints.in_region) {
+        for b in blocks.iter_mut().filter(|b| !b.hints.in_region) {
+            b.drop_for(Reason::OutsideContent);
+        }
+    }
+}
+
 impl Rule for Region {
     fn name(&self) -> &'static str {
         "region"
@@ -104,11 +113,7 @@ impl Rule for Region {
     }
     fn apply(&self, blocks: &mut [Block], ctx: &Ctx<'_>) {
         if ctx.html {
-            if blocks.iter().any(|b| b.hints.in_region) {
-                for b in blocks.iter_mut().filter(|b| !b.hints.in_region) {
-                    b.drop_for(Reason::OutsideContent);
-                }
-            }
+            apply_html(blocks);
             return;
         }
         if !has_page_chrome(blocks) {

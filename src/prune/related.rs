@@ -83,8 +83,13 @@ impl Rule for RelatedLinks {
                     // a list's items share their marker: an unmarked line after marked
                     // items (a heading after a bulleted list), or marked items after
                     // unmarked lines (a list after a heading) start something else; only
-                    // a label ending with a colon introduces a list of another shape
-                    Verdict::Keep if candidate(&blocks[j]) && same_list(blocks, &run, j) => {
+                    // a label ending with a colon introduces a list of another shape; in
+                    // HTML, items of another list or table are another widget
+                    Verdict::Keep
+                        if candidate(&blocks[j])
+                            && same_list(blocks, &run, j)
+                            && !other_widget(&blocks[run[run.len() - 1]], &blocks[j]) =>
+                    {
                         run.push(j)
                     }
                     Verdict::Keep => break,
@@ -156,6 +161,13 @@ fn coherent(blocks: &[Block], items: &[usize], ctx: &Ctx<'_>) -> bool {
     sharing as f32 >= COHERENT_SHARE * items.len() as f32
 }
 
+/// HTML: two list items of different lists (or tables) belong to different widgets, so
+/// the article's own list and a related-links list after it are judged apart.
+fn other_widget(a: &Block, b: &Block) -> bool {
+    let (ca, cb) = (a.hints.container, b.hints.container);
+    ca != 0 && cb != 0 && ca != cb
+}
+
 /// Decides one run of candidate lines.
 fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, ctx: &Ctx<'_>) {
     // a short label ending with a colon before the items introduces them
@@ -174,6 +186,11 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, ctx: &Ctx<'_>) 
                 .is_some_and(|d| d >= LINK_LIST_DENSITY)
         })
         .count();
+    // HTML: a related-links list is made of links; a run of plain lines (a table, a
+    // list of facts) is the article's own, whatever its vocabulary
+    if ctx.html && links * 2 < items.len() {
+        return;
+    }
     let headlines = items
         .iter()
         .filter(|&&k| off_topic(&blocks[k]) && blocks[k].is_headline_shaped())

@@ -1,0 +1,374 @@
+//! What an element's `class` and `id` say about it.
+//!
+//! A class or id value is split into words at spaces, `-`, `_`, digits and lowercase →
+//! uppercase steps (`relatedPosts` → `related`, `posts`), and each word, and each pair of
+//! adjacent words joined (`read`+`more` → `readmore`), is looked up in two small tables:
+//! words that name boilerplate and words that name the article's content. This is the
+//! class-weight idea of Readability (Arc90), with two differences: the match is on whole
+//! words rather than substrings (so `shadow` is not `ad`, `loader` is not `load`), and the
+//! words only *weigh*; deleting is decided elsewhere with a size guard, because class
+//! names delete real content when trusted blindly (USERS.md #12). Words that page
+//! builders put on every box (`widget`, `panel`, `block`) are left out for that reason.
+
+use crate::features::HashMapU64;
+use std::sync::LazyLock;
+
+/// Words of class / id names that name boilerplate, in several languages.
+const BOILERPLATE: &[&str] = &[
+    // sharing, social
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "socials",
+    "sociallinks",
+    "partager",
+    "partage",
+    "teilen",
+    "compartir",
+    "condividi",
+    "compartilhar",
+    "compartilhe",
+    "udostepnij",
+    // related, recommended, more stories
+    "related",
+    "relatedposts",
+    "relacionados",
+    "relacionadas",
+    "recommended",
+    "recommendations",
+    "recommendation",
+    "recirculation",
+    "recirc",
+    "moreStories",
+    "morestories",
+    "readmore",
+    "alsoread",
+    "readalso",
+    "mustread",
+    "mostread",
+    "mostpopular",
+    "trending",
+    "popular",
+    "outbrain",
+    "taboola",
+    "lireaussi",
+    "alire",
+    "empfehlungen",
+    "empfehlung",
+    "leggianche",
+    "leiatambem",
+    "vejatambem",
+    "leetambien",
+    "zobacztez",
+    "czytajtakze",
+    "kanren",
+    "osusume",
+    // newsletters, subscriptions, paywalls
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "signup",
+    "paywall",
+    "abonnement",
+    "abonnieren",
+    "suscripcion",
+    "suscribete",
+    "iscriviti",
+    "assine",
+    // cookies, consent, popups
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "cmp",
+    "popup",
+    "modal",
+    "overlay",
+    // ads
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adslot",
+    "adunit",
+    "adsense",
+    "dfp",
+    "gpt",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "promotion",
+    "promoted",
+    "werbung",
+    "anzeige",
+    "publicite",
+    "pub",
+    "publicidad",
+    "pubblicita",
+    "publicidade",
+    "reklama",
+    "koukoku",
+    // comments
+    "comment",
+    "comments",
+    "commentaires",
+    "commentaire",
+    "kommentare",
+    "kommentar",
+    "comentarios",
+    "comentario",
+    "commenti",
+    "komentarze",
+    "disqus",
+    "replies",
+    // page furniture
+    "footer",
+    "sidebar",
+    "widget",
+    "widgets",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "tagcloud",
+    "taglist",
+    "keywords",
+    "authorbio",
+    "authorbox",
+    "bio",
+    "byline",
+    "meta",
+    "postmeta",
+    "entrymeta",
+    "toolbar",
+    "menu",
+    "navbar",
+    "nav",
+    "navigation",
+    "pagination",
+    "pager",
+    "skip",
+    "srOnly",
+    "sronly",
+    "visuallyhidden",
+    "screenreader",
+    "rating",
+    "banner",
+    "masthead",
+    "topbar",
+    "rss",
+];
+
+/// Words of class / id names that name the article's content.
+const CONTENT: &[&str] = &[
+    "article",
+    "articlebody",
+    "articletext",
+    "articlecontent",
+    "content",
+    "entry",
+    "entrycontent",
+    "post",
+    "postbody",
+    "postcontent",
+    "story",
+    "storybody",
+    "storytext",
+    "body",
+    "text",
+    "main",
+    "maincontent",
+    "blog",
+    "hentry",
+    "prose",
+    "richtext",
+    "artikel",
+    "contenu",
+    "contenido",
+    "contenuto",
+    "conteudo",
+    "tresc",
+    "honbun",
+    "zhengwen",
+];
+
+/// What a class / id value says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    /// A word names boilerplate.
+    pub boilerplate: bool,
+    /// A word names content.
+    pub content: bool,
+    /// A word names a comment section.
+    pub comments: bool,
+}
+
+/// Words naming comment sections: always holes inside an article's region.
+const COMMENTS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentaires",
+    "kommentare",
+    "comentarios",
+    "commenti",
+    "komentarze",
+    "disqus",
+    "replies",
+    "respond",
+];
+const IS_COMMENTS: u8 = 8;
+
+const IS_BP: u8 = 1;
+const IS_CONTENT: u8 = 2;
+const IS_QUALIFIER: u8 = 4;
+
+/// FNV-1a of the ASCII-lowercased bytes.
+fn hash_word(word: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Word hash → `IS_*` bits; built once.
+static WORDS: LazyLock<HashMapU64<u8>> = LazyLock::new(|| {
+    let mut m = HashMapU64::default();
+    for (list, bit) in [
+        (BOILERPLATE, IS_BP),
+        (CONTENT, IS_CONTENT),
+        (QUALIFIERS, IS_QUALIFIER),
+        (COMMENTS, IS_COMMENTS),
+    ] {
+        for w in list {
+            *m.entry(hash_word(w.as_bytes())).or_insert(0) |= bit;
+        }
+    }
+    m
+});
+
+fn bits(word: &[u8]) -> u8 {
+    WORDS.get(&hash_word(word)).copied().unwrap_or(0)
+}
+
+fn lookup(word: &[u8], v: &mut Verdict) {
+    let b = bits(word);
+    v.boilerplate |= b & IS_BP != 0;
+    v.content |= b & IS_CONTENT != 0;
+    v.comments |= b & IS_COMMENTS != 0;
+}
+
+/// A name with this many digits is generated (`w-node-b5343ad4-…`), and its letter runs
+/// are noise (`ad` in a hex string).
+const GENERATED_DIGITS: usize = 4;
+
+/// Reads a class or id attribute value into `v`. No allocation for words up to 32 bytes.
+pub(crate) fn read(value: &str, v: &mut Verdict) {
+    for name in value.split_ascii_whitespace() {
+        if name.len() > 64 || name.bytes().filter(u8::is_ascii_digit).count() >= GENERATED_DIGITS {
+            continue; // generated hashes, UUIDs, base64: they say nothing
+        }
+        read_name(name, v);
+    }
+}
+
+fn read_name(name: &str, v: &mut Verdict) {
+    // split at separators, digits, and camelCase steps: (start, end) byte ranges
+    let bytes = name.as_bytes();
+    let mut words: [(usize, usize); 8] = [(0, 0); 8];
+    let mut n = 0;
+    let mut start = None::<usize>;
+    for (i, &b) in bytes.iter().enumerate() {
+        let letter = b.is_ascii_alphabetic() || b >= 0x80;
+        let camel_step =
+            i > 0 && b.is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() && start.is_some();
+        if camel_step {
+            if let Some(s) = start.take() {
+                if n < words.len() {
+                    words[n] = (s, i);
+                    n += 1;
+                }
+            }
+        }
+        if letter {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            if n < words.len() {
+                words[n] = (s, i);
+                n += 1;
+            }
+        }
+    }
+    if let Some(s) = start {
+        if n < words.len() {
+            words[n] = (s, bytes.len());
+            n += 1;
+        }
+    }
+    // a name that also says content or qualifies the word ("content-with-sidebar",
+    // "has-comments", "no-ads") names no boilerplate
+    let qualified =
+        (0..n).any(|k| bits(&bytes[words[k].0..words[k].1]) & (IS_QUALIFIER | IS_CONTENT) != 0);
+    let before = v.boilerplate;
+    let before_comments = v.comments;
+    let mut joined = [0u8; 32];
+    for k in 0..n {
+        let (s, e) = words[k];
+        lookup(&bytes[s..e], v);
+        if k + 1 < n {
+            let (s2, e2) = words[k + 1];
+            let (a, b) = (&bytes[s..e], &bytes[s2..e2]);
+            if a.len() + b.len() <= joined.len() {
+                joined[..a.len()].copy_from_slice(a);
+                joined[a.len()..a.len() + b.len()].copy_from_slice(b);
+                lookup(&joined[..a.len() + b.len()], v);
+            }
+        }
+    }
+    if qualified {
+        v.boilerplate = before;
+        v.comments = before_comments;
+    }
+}
+
+/// Words that qualify a boilerplate word rather than name the element after it.
+const QUALIFIERS: &[&str] = &[
+    "has", "with", "no", "without", "show", "hide", "enable", "enabled", "disable", "disabled",
+    "allow",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Verdict {
+        let mut v = Verdict::default();
+        read(s, &mut v);
+        v
+    }
+
+    #[test]
+    fn words_not_substrings() {
+        assert!(v("share-bar").boilerplate);
+        assert!(v("relatedPosts").boilerplate);
+        assert!(v("read-more-links").boilerplate);
+        assert!(v("ad-slot-3").boilerplate);
+        assert!(v("author_bio").boilerplate);
+        assert!(v("bloc-lire-aussi").boilerplate);
+        assert!(!v("shadow loader headline").boilerplate);
+        assert!(!v("article__body").boilerplate);
+        assert!(v("article__body").content);
+        assert!(v("entry-content").content);
+        assert!(!v("content-with-sidebar-wrp").boilerplate);
+        assert!(!v("has-comments no-ads").boilerplate);
+        assert!(v("comment-list").comments);
+        assert!(!v("w-node-b5343ad4-d1b4-c331-818c").boilerplate);
+        assert!(!v("comment-count has-comments").boilerplate || v("comment-count").comments);
+    }
+}

@@ -1,0 +1,443 @@
+//! Choosing the article's region among the page's block-level elements.
+//!
+//! Signals, each named after where the idea comes from:
+//!
+//! - **Paragraph scores propagated to ancestors** (Readability, Arc90): every paragraph
+//!   long enough to be prose scores by its length and its commas; the score goes to its
+//!   parent in full, to its grandparent by half, and to farther ancestors by a third of
+//!   their distance. An element's final score is that sum plus a weight for its tag and
+//!   class/id names, times one minus its link density.
+//! - **Stopword density** (jusText, Pomikálek): where the page's language is known, a
+//!   paragraph scores in proportion to its share of function words (navigation and
+//!   headline lists have few).
+//! - **Markup and metadata**: `<article>`, `<main>`, `itemprop="articleBody"` weigh in;
+//!   JSON-LD `articleBody` marks the paragraphs it contains (they score triple), and when
+//!   the chosen element holds less than half of those paragraphs, the element that holds
+//!   them all is taken instead — the metadata checks the choice, never replaces it.
+//! - **Shared ancestor of the best candidates** (Readability): when three of the five
+//!   best candidates sit in one ancestor of the winner, the ancestor is the article.
+//! - **Sibling gathering** (Readability): siblings of the chosen element that score
+//!   well, or read as prose, join it, so an article split by an inserted advertisement or
+//!   related-links box is not cut at the first insertion (USERS.md B#8). A heading
+//!   between two gathered siblings joins too.
+//!
+//! - **Page shape**: a page that is not one article spreads its content over sections.
+//!   The winner climbs to an ancestor that adds plenty of clean text (not links, not
+//!   furniture); a winner holding little of the page's clean text gives way to the whole
+//!   body; a page with little prose and no strong article (a listing) takes the element
+//!   holding most of its text outside furniture.
+//!
+//! Inside the region, page furniture (`<nav>`, `<aside>`, `<footer>`, `<header>`),
+//! forms, captions, short link-made lines, comment sections, and small subtrees whose
+//! class/id names boilerplate (share bars, related boxes, under [`BP_MAX_SHARE`] of the
+//! region's text) are holes: their blocks are not `in_region`, and the shared `region`
+//! rule drops them. When the class-named holes would empty the region, the class names
+//! were wrong and are ignored.
+
+use super::{Node, Walk, BODY, BP_CLASS, COMMENTS_CLASS, CONTENT_CLASS, ITEMPROP_BODY, NONE};
+use super::{ARTICLE, FORM, FURNITURE, HEADER, MAIN};
+use crate::block::Kind;
+use crate::features::Lang;
+
+/// Paragraphs shorter than this (visible characters) do not score. Readability's 25.
+const MIN_PARA_CHARS: u32 = 25;
+/// Paragraphs with more of their text in links than this do not score.
+const MAX_PARA_LINK_DENSITY: f32 = 0.5;
+/// Stopword share at which a paragraph scores in full (jusText's "high" threshold is 0.32).
+const FULL_STOPWORDS: f32 = 0.3;
+/// Ancestors a paragraph's score reaches (Readability: 5).
+const ANCESTOR_LEVELS: usize = 5;
+/// Class weight (Readability: 25).
+const CLASS_WEIGHT: f32 = 25.0;
+/// A subtree whose class/id names boilerplate is a hole in the region when it holds less
+/// than this share of the region's text. Set on scrapinghub and wcxb-dev.
+const BP_MAX_SHARE: f32 = 0.3;
+/// Candidates inside page furniture or small boilerplate-named subtrees score this much.
+const INSIDE_CLUTTER: f32 = 0.3;
+/// A boilerplate-named subtree counts as clutter when it holds less than this share of
+/// the page's text (a `<body class="has-sidebar">` says nothing).
+const BP_PAGE_SHARE: f32 = 0.8;
+/// JSON-LD bodies shorter than this (chars) are not used.
+const MIN_LD_BODY: usize = 200;
+/// Broadening: the ancestor must add at least this share of new clean text...
+const BROADEN_MIN_NEW: f32 = 0.3;
+/// ...and that much of what it adds must be clean (not links, not clutter).
+const BROADEN_CLEAN: f32 = 0.6;
+/// Below this share of the body's clean text, the best element is not the page's content.
+const WHOLE_PAGE_SHARE: f32 = 0.4;
+/// Holes may take at most this share of the region's text away.
+const MIN_KEPT_SHARE: f32 = 0.3;
+/// Elements with fewer visible characters get no tag / class weight.
+const MIN_WEIGHTED_CHARS: u32 = 200;
+/// Figure captions and credits are not article text (USERS.md #5). Set on scrapinghub
+/// and wcxb-dev, whose truths leave them out.
+const DROP_CAPTIONS: bool = true;
+/// A short paragraph mostly made of links ("Tags: …", "Filed under …", "Read more") is
+/// navigation, not text.
+const LINK_LINE_DENSITY: f32 = 0.5;
+const LINK_LINE_WORDS: u32 = 16;
+/// A page whose paragraphs hold less than this share of its text outside furniture is a
+/// listing.
+const LISTING_PROSE_SHARE: f32 = 0.2;
+/// ...unless one element scores this much (a real article with a big teaser section).
+const LISTING_MAX_SCORE: f32 = 40.0;
+/// Descending into a listing's content: the child must hold this share of the text.
+const DESCEND_SHARE: f32 = 0.6;
+/// Comment sections stay holes while the region keeps this many characters besides.
+const MIN_KEPT_CHARS: u32 = 150;
+/// Readability's sibling threshold: this share of the winner's score, at least 10.
+const SIBLING_SHARE: f32 = 0.2;
+
+fn tag_weight(n: &Node) -> f32 {
+    let mut w = 0.0;
+    if n.flags & ITEMPROP_BODY != 0 {
+        w += 2.0 * CLASS_WEIGHT;
+    }
+    if n.flags & ARTICLE != 0 {
+        w += if n.flags & MAIN != 0 { 5.0 } else { 10.0 };
+    }
+    if n.flags & BP_CLASS != 0 {
+        w -= CLASS_WEIGHT;
+    }
+    if n.flags & CONTENT_CLASS != 0 {
+        w += CLASS_WEIGHT;
+    }
+    w
+}
+
+fn contains(nodes: &[Node], anc: u32, n: u32) -> bool {
+    anc != NONE && n != NONE && anc <= n && n <= nodes[anc as usize].end
+}
+
+/// Chooses the region and fills the blocks' hints.
+pub(crate) fn choose(w: &mut Walk, lang: Lang) {
+    if w.nodes.is_empty() || w.blocks.is_empty() {
+        return;
+    }
+    let nodes = &mut w.nodes;
+    let page_chars = nodes[0].chars.max(1) as f32;
+
+    // JSON-LD articleBody: which blocks it contains
+    let mut matched = vec![false; w.blocks.len()];
+    let use_ld = w.ld_body.len() >= MIN_LD_BODY;
+    if use_ld {
+        for (i, b) in w.blocks.iter().enumerate() {
+            if b.text.len() >= 40
+                && b.text.len() <= w.ld_body.len()
+                && b.link_density.unwrap_or(0.0) < MAX_PARA_LINK_DENSITY
+                && w.ld_body.contains(b.text.as_str())
+            {
+                matched[i] = true;
+            }
+        }
+    }
+
+    // paragraph scores, propagated to ancestors (Readability)
+    let lang_known = lang.index.is_some();
+    let mut prose_chars = 0.0f32;
+    for (i, b) in w.blocks.iter().enumerate() {
+        let d = &w.dom[i];
+        let ld = b.link_density.unwrap_or(0.0);
+        if b.kind == Kind::Heading || d.chars < MIN_PARA_CHARS || ld > MAX_PARA_LINK_DENSITY {
+            continue;
+        }
+        let commas = b
+            .text
+            .chars()
+            .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+            .count() as f32;
+        prose_chars += d.chars as f32 * (1.0 - ld);
+        let mut s = 1.0 + commas + (d.chars as f32 / 100.0).min(3.0);
+        if lang_known && b.features.words > 0 {
+            // jusText: prose is made of function words
+            let share = b.features.stopwords as f32 / b.features.words as f32;
+            s *= (share / FULL_STOPWORDS).clamp(0.3, 1.0);
+        }
+        s *= 1.0 - ld;
+        if matched[i] {
+            s *= 3.0;
+        }
+        if b.kind == Kind::ListItem {
+            s *= 0.5;
+        }
+        let mut anc = nodes.get(d.owner as usize).map_or(NONE, |n| n.parent);
+        for level in 0..ANCESTOR_LEVELS {
+            let Some(n) = nodes.get_mut(anc as usize) else {
+                break;
+            };
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            n.score += s / div;
+            anc = n.parent;
+        }
+    }
+
+    let clutter = |nodes: &[Node], i: usize| -> bool {
+        let n = &nodes[i];
+        let bp = n.bp_anc;
+        (bp != NONE
+            && bp as usize != i
+            && (nodes[bp as usize].chars as f32) < BP_PAGE_SHARE * page_chars)
+            || n.furniture_anc != NONE
+    };
+    let final_score = |nodes: &[Node], i: usize| -> f32 {
+        let n = &nodes[i];
+        if n.score <= 0.0 {
+            return 0.0;
+        }
+        // the tag and class weight only counts for elements with text enough to be the
+        // article (a tiny "entry-meta" box must not win on its name)
+        let weight = if n.chars >= MIN_WEIGHTED_CHARS {
+            tag_weight(n)
+        } else {
+            0.0
+        };
+        let mut s = (n.score + weight) * (1.0 - n.link_density());
+        if clutter(nodes, i) {
+            s *= INSIDE_CLUTTER;
+        }
+        s
+    };
+
+    // the best five candidates
+    let mut top5: [(f32, u32); 5] = [(0.0, NONE); 5];
+    for i in 0..nodes.len() {
+        let s = final_score(nodes, i);
+        if s > top5[4].0 {
+            top5[4] = (s, i as u32);
+            top5.sort_by(|a, b| b.0.total_cmp(&a.0));
+        }
+    }
+    let body = nodes.iter().position(|n| n.flags & BODY != 0).unwrap_or(0) as u32;
+    let mut top = if top5[0].1 == NONE { body } else { top5[0].1 };
+    let top_score = top5[0].0;
+
+    // Readability: three of the best candidates in one ancestor → the ancestor
+    if top != body {
+        let alts: Vec<u32> = top5[1..]
+            .iter()
+            .filter(|(s, i)| {
+                *i != NONE
+                    && *s >= 0.75 * top_score
+                    && !contains(nodes, *i, top)
+                    && !contains(nodes, top, *i)
+            })
+            .map(|x| x.1)
+            .collect();
+        if alts.len() >= 2 {
+            let mut anc = nodes[top as usize].parent;
+            while anc != NONE && anc != body {
+                let inside = alts.iter().filter(|&&a| contains(nodes, anc, a)).count();
+                if inside + 1 >= 3 {
+                    top = anc;
+                    break;
+                }
+                anc = nodes[anc as usize].parent;
+            }
+        }
+    }
+
+    // JSON-LD check: the region must hold most of the paragraphs the metadata names
+    if use_ld {
+        let (mut all, mut inside) = (0u32, 0u32);
+        let mut lca = NONE;
+        for (i, &m) in matched.iter().enumerate() {
+            if !m {
+                continue;
+            }
+            let owner = w.dom[i].owner;
+            let Some(owner_node) = nodes.get(owner as usize) else {
+                continue; // text flushed outside any element (a limit cut the page)
+            };
+            all += w.dom[i].chars;
+            if contains(nodes, top, owner) {
+                inside += w.dom[i].chars;
+            }
+            if lca == NONE {
+                lca = owner_node.parent;
+            }
+            while lca != NONE && !contains(nodes, lca, owner) {
+                lca = nodes[lca as usize].parent;
+            }
+        }
+        if all > 0 && inside * 2 < all && lca != NONE {
+            top = lca;
+        }
+    }
+
+    // climb while the parent adds no text (wrappers)
+    while let Some(p) = nodes.get(nodes[top as usize].parent as usize) {
+        if p.chars > nodes[top as usize].chars {
+            break;
+        }
+        top = nodes[top as usize].parent;
+    }
+
+    // Broaden: pages that are not one article (landing, product, listing pages) spread
+    // their content over sibling sections. Climb while an ancestor adds plenty of text
+    // that is neither links nor clutter (furniture, boilerplate-named boxes).
+    let good = |n: &Node| n.chars.saturating_sub(n.clutter_chars + n.link_chars) as f32;
+    loop {
+        let cur = &nodes[top as usize];
+        let Some(p) = nodes.get(cur.parent as usize) else {
+            break;
+        };
+        let extra = p.chars.saturating_sub(cur.chars) as f32;
+        let extra_good = (good(p) - good(cur)).max(0.0);
+        if good(cur) > 0.0
+            && extra_good >= BROADEN_MIN_NEW * good(cur)
+            && extra_good >= BROADEN_CLEAN * extra
+        {
+            top = cur.parent;
+        } else {
+            break;
+        }
+    }
+
+    // A page whose best element holds a small share of the page's clean text is not one
+    // article (a landing page, a product page, a listing): take the whole body, minus
+    // furniture and boilerplate boxes.
+    let solid = |n: &Node| n.chars.saturating_sub(n.clutter_chars) as f32;
+    if prose_chars < LISTING_PROSE_SHARE * solid(&nodes[body as usize])
+        && top_score < LISTING_MAX_SCORE
+    {
+        // little prose anywhere: a listing, a catalogue, a link directory. Its content is
+        // where most of the text outside furniture is: descend from the body into the
+        // child that holds most of it, while one does.
+        let mut cur = body;
+        loop {
+            let n = &nodes[cur as usize];
+            let (mut best, mut best_solid) = (NONE, 0.0f32);
+            let mut k = cur + 1;
+            while k <= n.end {
+                let c = &nodes[k as usize];
+                if solid(c) > best_solid {
+                    (best, best_solid) = (k, solid(c));
+                }
+                k = c.end + 1;
+            }
+            if best != NONE && best_solid >= DESCEND_SHARE * solid(n) {
+                cur = best;
+            } else {
+                break;
+            }
+        }
+        top = cur;
+    } else if good(&nodes[top as usize]) < WHOLE_PAGE_SHARE * good(&nodes[body as usize]) {
+        top = body;
+    }
+
+    // Readability: gather siblings
+    let mut roots: Vec<u32> = vec![top];
+    let parent = nodes[top as usize].parent;
+    if parent != NONE && top != body {
+        let top_final = final_score(nodes, top as usize).max(top_score);
+        let threshold = (SIBLING_SHARE * top_final).max(10.0);
+        let top_class = nodes[top as usize].class_hash;
+        let mut kids: Vec<(u32, bool, bool)> = Vec::new(); // (node, included, heading-only)
+        let mut k = parent + 1;
+        let pend = nodes[parent as usize].end;
+        while k <= pend {
+            let n = &nodes[k as usize];
+            let blocks = &w.blocks[n.first_block as usize..n.end_block as usize];
+            let headings = !blocks.is_empty() && blocks.iter().all(|b| b.kind == Kind::Heading);
+            let include = if k == top {
+                true
+            } else if clutter(nodes, k as usize)
+                || n.flags & (BP_CLASS | FURNITURE | COMMENTS_CLASS) != 0
+            {
+                false
+            } else {
+                let mut s = final_score(nodes, k as usize);
+                if top_class != 0 && n.class_hash == top_class {
+                    s += SIBLING_SHARE * top_final;
+                }
+                let ld = n.link_density();
+                let prose = !blocks.is_empty()
+                    && blocks
+                        .iter()
+                        .all(|b| matches!(b.kind, Kind::Paragraph | Kind::Quote));
+                s >= threshold
+                    || (prose && n.chars > 80 && ld < 0.25)
+                    || (prose
+                        && n.chars > 0
+                        && ld == 0.0
+                        && blocks.last().is_some_and(|b| b.features.ends_sentence))
+            };
+            kids.push((k, include, headings));
+            k = n.end + 1;
+        }
+        for j in 0..kids.len() {
+            let (node, inc, heads) = kids[j];
+            let between =
+                heads && !inc && kids[..j].iter().any(|x| x.1) && kids[j + 1..].iter().any(|x| x.1);
+            if (inc || between) && node != top {
+                roots.push(node);
+            }
+        }
+        roots.sort_unstable();
+    }
+    let region_chars: u32 = roots.iter().map(|&r| nodes[r as usize].chars).sum();
+    let region_chars = region_chars.max(1) as f32;
+
+    // hints, holes; when the boilerplate-named holes would empty the region, its class
+    // names were wrong (a whole page named "widget"): ignore them. Comment sections stay
+    // holes as long as the article keeps some text of its own.
+    for (attempt, (use_bp, use_comments)) in [(true, true), (false, true), (false, false)]
+        .into_iter()
+        .enumerate()
+    {
+        let mut kept = 0u32;
+        for (i, b) in w.blocks.iter_mut().enumerate() {
+            let d = w.dom[i];
+            let root = roots.iter().copied().find(|&r| contains(nodes, r, d.owner));
+            let bp_small =
+                d.bp != NONE && (nodes[d.bp as usize].chars as f32) < BP_PAGE_SHARE * page_chars;
+            b.hints.in_article = d.article || matched[i];
+            b.hints.boilerplate_class = bp_small;
+            b.hints.chrome = d.chrome != NONE || d.form != NONE;
+            b.hints.container = if d.container == NONE {
+                0
+            } else {
+                d.container + 1
+            };
+            b.hints.in_region = match root {
+                None => false,
+                Some(r) => {
+                    let link_line = b.kind == Kind::Paragraph
+                        && b.link_density.unwrap_or(0.0) >= LINK_LINE_DENSITY
+                        && b.features.words <= LINK_LINE_WORDS;
+                    let hole = (DROP_CAPTIONS && b.kind == Kind::Caption)
+                        || link_line
+                        || (d.chrome != NONE
+                            && d.chrome > r
+                            && nodes[d.chrome as usize].flags & (FURNITURE | HEADER) != 0)
+                        || (d.form != NONE
+                            && d.form > r
+                            && nodes[d.form as usize].flags & FORM != 0
+                            && (nodes[d.form as usize].chars as f32) < BP_MAX_SHARE * region_chars)
+                        || (use_comments && d.comments != NONE && d.comments > r)
+                        || (use_bp
+                            && d.bp != NONE
+                            && d.bp > r
+                            && (nodes[d.bp as usize].chars as f32) < BP_MAX_SHARE * region_chars);
+                    !hole
+                }
+            };
+            if b.hints.in_region {
+                kept += d.chars;
+            }
+        }
+        let enough = match attempt {
+            0 => kept as f32 >= MIN_KEPT_SHARE * region_chars,
+            1 => kept as f32 >= MIN_KEPT_SHARE * region_chars || kept >= MIN_KEPT_CHARS,
+            _ => true,
+        };
+        if enough {
+            break;
+        }
+    }
+}
