@@ -12,6 +12,16 @@
 //! full-page text dumps instead of its HTML.
 
 use flate2::read::GzDecoder;
+use std::io::Write;
+
+/// `println!` that ends the program quietly when stdout is closed (`| head`).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    };
+}
 use regex::Regex;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -307,27 +317,27 @@ fn main() -> ExitCode {
             f if f.starts_with("--min-") || f.starts_with("--max-") => {
                 i += 1;
                 let Some(v) = args.get(i).and_then(|s| s.parse().ok()) else {
-                    eprintln!("{f} needs a number");
+                    esay!("{f} needs a number");
                     return ExitCode::from(2);
                 };
                 floors.push((f.trim_start_matches("--").to_string(), v));
             }
             _ if set.is_none() => set = Some(PathBuf::from(a)),
             _ => {
-                eprintln!("unknown argument {a}");
+                esay!("unknown argument {a}");
                 return ExitCode::from(2);
             }
         }
         i += 1;
     }
     let Some(set) = set else {
-        eprintln!("usage: evaluate SET_DIR [--mode html|text] [--keep-headings] [--per-page] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X] [--min-word-recall X] [--min-article-f1 X] [--min-clean X] [--max-leak X]");
+        esay!("usage: evaluate SET_DIR [--mode html|text] [--keep-headings] [--per-page] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X] [--min-word-recall X] [--min-article-f1 X] [--min-clean X] [--max-leak X]");
         return ExitCode::from(2);
     };
     let docs = match load(&set, text_mode) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("evaluate: {e}");
+            esay!("evaluate: {e}");
             return ExitCode::from(2);
         }
     };
@@ -349,7 +359,7 @@ fn main() -> ExitCode {
         let bytes = match read_input(&d.input) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("evaluate: {}: {e}", d.input.display());
+                esay!("evaluate: {}: {e}", d.input.display());
                 return ExitCode::from(2);
             }
         };
@@ -399,14 +409,14 @@ fn main() -> ExitCode {
             acc.errors += usize::from(err);
         }
         if per_page {
-            println!(
+            say!(
                 "{}\t{}\tword-f1 {wf:.3}\tP {wp:.3}\tR {wr:.3}\tleaks {leaks}\t{ms:.2} ms",
                 d.id, d.page_type
             );
         }
         scored.push((wf, d.id.clone()));
     }
-    println!(
+    say!(
         "{} ({} mode{})",
         set.display(),
         if mode == unclutter::Mode::Text {
@@ -416,18 +426,18 @@ fn main() -> ExitCode {
         },
         if keep_headings { ", headings kept" } else { "" }
     );
-    println!("{}", all.line("all"));
+    say!("{}", all.line("all"));
     if by_type.len() > 1 {
         let mut types: Vec<_> = by_type.iter().collect();
         types.sort_by_key(|t| std::cmp::Reverse(t.1.n));
         for (t, acc) in types {
-            println!("{}", acc.line(t));
+            say!("{}", acc.line(t));
         }
     }
     if worst > 0 {
         scored.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (f, id) in scored.iter().take(worst) {
-            println!("worst\t{id}\t{f:.3}");
+            say!("worst\t{id}\t{f:.3}");
         }
     }
     let mut ok = true;
@@ -442,7 +452,7 @@ fn main() -> ExitCode {
             "max-leak" => Acc::mean(&all.leak).unwrap_or(0.0),
             "min-with" => Acc::mean(&all.with).unwrap_or(1.0),
             other => {
-                eprintln!("unknown gate {other}");
+                esay!("unknown gate {other}");
                 return ExitCode::from(2);
             }
         };
@@ -451,7 +461,7 @@ fn main() -> ExitCode {
         } else {
             value <= *floor
         };
-        println!(
+        say!(
             "gate {name} {floor}: {value:.4} {}",
             if pass { "ok" } else { "FAILED" }
         );
