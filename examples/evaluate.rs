@@ -317,27 +317,27 @@ fn main() -> ExitCode {
             f if f.starts_with("--min-") || f.starts_with("--max-") => {
                 i += 1;
                 let Some(v) = args.get(i).and_then(|s| s.parse().ok()) else {
-                    esay!("{f} needs a number");
+                    eprintln!("{f} needs a number");
                     return ExitCode::from(2);
                 };
                 floors.push((f.trim_start_matches("--").to_string(), v));
             }
             _ if set.is_none() => set = Some(PathBuf::from(a)),
             _ => {
-                esay!("unknown argument {a}");
+                eprintln!("unknown argument {a}");
                 return ExitCode::from(2);
             }
         }
         i += 1;
     }
     let Some(set) = set else {
-        esay!("usage: evaluate SET_DIR [--mode html|text] [--keep-headings] [--per-page] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X] [--min-word-recall X] [--min-article-f1 X] [--min-clean X] [--max-leak X]");
+        eprintln!("usage: evaluate SET_DIR [--mode html|text] [--keep-headings] [--per-page] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X] [--min-word-recall X] [--min-article-f1 X] [--min-clean X] [--max-leak X]");
         return ExitCode::from(2);
     };
     let docs = match load(&set, text_mode) {
         Ok(d) => d,
         Err(e) => {
-            esay!("evaluate: {e}");
+            eprintln!("evaluate: {e}");
             return ExitCode::from(2);
         }
     };
@@ -359,7 +359,7 @@ fn main() -> ExitCode {
         let bytes = match read_input(&d.input) {
             Ok(b) => b,
             Err(e) => {
-                esay!("evaluate: {}: {e}", d.input.display());
+                eprintln!("evaluate: {}: {e}", d.input.display());
                 return ExitCode::from(2);
             }
         };
@@ -411,7 +411,8 @@ fn main() -> ExitCode {
         if per_page {
             say!(
                 "{}\t{}\tword-f1 {wf:.3}\tP {wp:.3}\tR {wr:.3}\tleaks {leaks}\t{ms:.2} ms",
-                d.id, d.page_type
+                d.id,
+                d.page_type
             );
         }
         scored.push((wf, d.id.clone()));
@@ -452,7 +453,7 @@ fn main() -> ExitCode {
             "max-leak" => Acc::mean(&all.leak).unwrap_or(0.0),
             "min-with" => Acc::mean(&all.with).unwrap_or(1.0),
             other => {
-                esay!("unknown gate {other}");
+                eprintln!("unknown gate {other}");
                 return ExitCode::from(2);
             }
         };
