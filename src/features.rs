@@ -375,7 +375,11 @@ fn is_closer(c: char) -> bool {
     )
 }
 
+#[inline]
 fn is_terminal(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '.' | '!' | '?');
+    }
     matches!(
         c,
         '.' | '!' | '?' | '。' | '！' | '？' | '…' | '।' | '؟' | '۔' | '።' | '‼' | '⁉'
