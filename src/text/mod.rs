@@ -78,44 +78,50 @@ pub(crate) fn normalise_space(s: &str, out: &mut String) {
     }
 }
 
+/// Bytes that may start whitespace needing work: ASCII whitespace but the plain space, and
+/// the lead bytes of the multi-byte spaces (U+0085/U+00A0, U+1680, U+2000–U+205F, U+3000,
+/// U+FEFF).
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let special = [b'\t', b'\r', b'\n', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
+    let mut i = 0;
+    while i < special.len() {
+        t[special[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Whether a line needs no normalising: no leading, trailing or doubled space, no other
 /// whitespace, no zero-width space. A byte scan, so most lines are copied as they are.
 fn is_clean(b: &[u8]) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut prev_space = false;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        match c {
-            b' ' => {
-                if prev_space {
-                    return false;
-                }
-                prev_space = true;
-                i += 1;
-                continue;
+        if c == b' ' {
+            if b.get(i + 1) == Some(&b' ') {
+                return false;
             }
-            b'\t' | b'\r' | b'\n' | 0x0b | 0x0c => return false,
-            // U+0085, U+00A0
-            0xC2 if matches!(b.get(i + 1), Some(0x85 | 0xA0)) => return false,
-            // U+1680
-            0xE1 if b.get(i + 1) == Some(&0x9A) && b.get(i + 2) == Some(&0x80) => return false,
-            // U+2000–U+200B, U+2028, U+2029, U+202F, U+205F
-            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
-                (Some(0x80), Some(0x80..=0x8B | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F)) => {
-                    return false
-                }
-                _ => {}
-            },
-            // U+3000
-            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => return false,
-            // U+FEFF
-            0xEF if b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF) => return false,
-            _ => {}
+        } else if SPECIAL[c as usize] {
+            let (n1, n2) = (b.get(i + 1).copied(), b.get(i + 2).copied());
+            let space = match c {
+                0xC2 => matches!(n1, Some(0x85 | 0xA0)),
+                0xE1 => n1 == Some(0x9A) && n2 == Some(0x80),
+                0xE2 => matches!(
+                    (n1, n2),
+                    (Some(0x80), Some(0x80..=0x8B | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
+                ),
+                0xE3 => n1 == Some(0x80) && n2 == Some(0x80),
+                0xEF => n1 == Some(0xBB) && n2 == Some(0xBF),
+                _ => true,
+            };
+            if space {
+                return false;
+            }
         }
-        prev_space = false;
         i += 1;
     }
     true
