@@ -274,7 +274,13 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         let mut matcher = phrases.matcher();
         let mut cjk = false;
         let sample = b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS;
+        let mut prev: Option<Token> = None;
+        let mut prev_end = 0;
         for t in tokens(&b.text) {
+            // sentence ends live in the gaps between tokens
+            f.sentences += sentence_ends_in_gap(&b.text[prev_end..t.start], prev, t.cjk);
+            prev = Some(t);
+            prev_end = t.end;
             f.words += 1;
             words_hash = combine(words_hash, t.hash);
             matcher.push(t.hash);
@@ -289,11 +295,11 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         if sample {
             sampled += f.words as usize;
         }
+        f.sentences += sentence_ends_in_gap(&b.text[prev_end..], prev, false);
         f.text_hash = words_hash;
         f.phrase = matcher.finish(&b.text, cjk);
-        let (ends, sentences) = sentence_shape(&b.text);
-        f.ends_sentence = ends;
-        f.sentences = sentences;
+        f.ends_sentence = ends_like_sentence(&b.text);
+        f.sentences += u32::from(f.ends_sentence);
         f.ends_colon = b.text.trim_end().ends_with([':', '：']);
         b.features = f;
     }
@@ -387,15 +393,35 @@ fn is_terminal(c: char) -> bool {
 }
 
 /// Whether the text ends like a sentence, and how many sentence ends it holds.
+#[cfg(test)]
 pub(crate) fn sentence_shape(text: &str) -> (bool, u32) {
-    let mut ends = 0u32;
+    let mut ends = 0;
+    let mut prev = None;
+    let mut prev_end = 0;
+    for t in tokens(text) {
+        ends += sentence_ends_in_gap(&text[prev_end..t.start], prev, t.cjk);
+        prev = Some(t);
+        prev_end = t.end;
+    }
+    ends += sentence_ends_in_gap(&text[prev_end..], prev, false);
+    let end = ends_like_sentence(text);
+    (end, ends + u32::from(end))
+}
+
+/// Sentence ends in the text between two tokens: a terminal mark followed by a space, or
+/// by a CJK character (`next_cjk`: the next token is one). A period right after a lone
+/// capital is an initial ("J. Smith", "M. Ford"), not an end.
+#[inline]
+fn sentence_ends_in_gap(gap: &str, prev: Option<Token>, next_cjk: bool) -> u32 {
+    if gap.is_empty() {
+        return 0;
+    }
+    let mut ends = 0;
     let mut pending = false;
-    // the two characters before the current one
-    let (mut p1, mut p2) = (' ', ' ');
-    for c in text.chars() {
+    for (i, c) in gap.char_indices() {
         if is_terminal(c) {
-            // "J. Smith", "M. Ford": a period after a lone capital is an initial
-            let initial = c == '.' && p1.is_uppercase() && !p2.is_alphanumeric();
+            let initial =
+                i == 0 && c == '.' && prev.is_some_and(|p| p.chars == 1 && p.upper_initial);
             pending = !initial;
         } else if pending {
             if c.is_whitespace() || is_cjk(c) {
@@ -403,15 +429,18 @@ pub(crate) fn sentence_shape(text: &str) -> (bool, u32) {
             }
             pending = false;
         }
-        p2 = p1;
-        p1 = c;
     }
-    let trimmed = text.trim_end().trim_end_matches(is_closer);
-    let ends_sentence = trimmed.chars().next_back().is_some_and(is_terminal);
-    if ends_sentence {
+    if pending && next_cjk {
         ends += 1;
     }
-    (ends_sentence, ends)
+    ends
+}
+
+/// Whether the text ends like a sentence (a terminal mark, maybe followed by closing
+/// quotes or brackets).
+fn ends_like_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end().trim_end_matches(is_closer);
+    trimmed.chars().next_back().is_some_and(is_terminal)
 }
 
 /// The article's vocabulary: content-word hashes of the prose blocks still kept.

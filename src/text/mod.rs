@@ -83,7 +83,9 @@ pub(crate) fn normalise_space(s: &str, out: &mut String) {
 /// U+FEFF).
 static SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
-    let special = [b'\t', b'\r', b'\n', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
+    let special = [
+        b'\t', b'\r', b'\n', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF,
+    ];
     let mut i = 0;
     while i < special.len() {
         t[special[i] as usize] = true;
