@@ -24,10 +24,16 @@ const LABEL_MAX_WORDS: u32 = 6;
 /// HTML: a list whose items are mostly links (this share of their text) is a link list.
 const LINK_LIST_DENSITY: f32 = 0.7;
 
-fn candidate(b: &Block) -> bool {
+fn candidate(b: &Block, introduced: bool) -> bool {
     let f = &b.features;
-    // short one-sentence lines may be headlines that end with a period
-    let weak_prose = b.marker == Marker::None && f.sentences <= 3 && f.words < WEAK_PROSE_WORDS;
+    // short lines of a few sentences may be headlines that end with a period; after a
+    // lead-in ("Trending now"), longer headline-shaped ones too
+    let limit = if introduced && b.is_headline_shaped() {
+        INTRODUCED_PROSE_WORDS
+    } else {
+        WEAK_PROSE_WORDS
+    };
+    let weak_prose = b.marker == Marker::None && f.sentences <= 3 && f.words < limit;
     b.kept()
         && b.kind != Kind::Quote
         && (!b.is_prose() || weak_prose)
@@ -36,8 +42,10 @@ fn candidate(b: &Block) -> bool {
         && f.sentences <= 3
 }
 
-/// One-sentence lines shorter than this may belong to a headline list.
+/// Lines of up to three sentences shorter than this may belong to a headline list…
 const WEAK_PROSE_WORDS: u32 = 20;
+/// …and, right after a lead-in, shorter than this.
+const INTRODUCED_PROSE_WORDS: u32 = 30;
 
 fn off_topic(b: &Block) -> bool {
     b.features.overlap < OFF_TOPIC
@@ -69,7 +77,7 @@ impl Rule for RelatedLinks {
                 }
                 Verdict::Keep => {}
             }
-            if !candidate(&blocks[i]) {
+            if !candidate(&blocks[i], introduced) {
                 introduced = false;
                 i += 1;
                 continue;
@@ -86,7 +94,7 @@ impl Rule for RelatedLinks {
                     // a label ending with a colon introduces a list of another shape; in
                     // HTML, items of another list or table are another widget
                     Verdict::Keep
-                        if candidate(&blocks[j])
+                        if candidate(&blocks[j], introduced)
                             && same_list(blocks, &run, j)
                             && !other_widget(&blocks[run[run.len() - 1]], &blocks[j]) =>
                     {
