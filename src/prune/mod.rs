@@ -20,6 +20,8 @@ pub struct Ctx<'a> {
     pub(crate) options: &'a Options,
     pub(crate) lang: Lang,
     pub(crate) topic: Topic,
+    /// Content-word hashes of all blocks (see [`crate::features::content_of`]).
+    pub(crate) arena: &'a [u64],
     /// The blocks came from HTML (they carry DOM hints).
     pub(crate) html: bool,
 }
@@ -73,6 +75,7 @@ pub(crate) fn run(
         options,
         lang,
         topic: Topic::empty(),
+        arena,
         html,
     };
     for rule in RULES {

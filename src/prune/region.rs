@@ -17,6 +17,7 @@
 
 use super::{Ctx, Rule};
 use crate::block::{Block, Reason};
+use crate::features::{content_of, HashMapU64};
 
 /// Keeps only the article's region.
 pub struct Region;
@@ -101,6 +102,47 @@ pub(crate) fn apply_html(blocks: &mut [Block]) {
     }
 }
 
+/// The article's key words: the content words its region's prose repeats most.
+const KEYWORDS: usize = 10;
+/// A key word is used at least this often in the region's prose.
+const KEYWORD_MIN_COUNT: u32 = 2;
+/// With fewer key words than this the topic is too thin to judge.
+const MIN_KEYWORDS: usize = 3;
+
+/// Trims the region's tail: prose after the article's last paragraph that names none of
+/// the article's key words (another story's teaser, a promotion, an unrelated comment).
+fn trim_tail(blocks: &[Block], (lo, mut hi): (usize, usize), arena: &[u64]) -> (usize, usize) {
+    let prose = |b: &Block| b.kept() && b.is_prose();
+    let mut counts: HashMapU64<u32> = HashMapU64::default();
+    for b in blocks[lo..hi].iter().filter(|b| prose(b)) {
+        for &h in content_of(b, arena) {
+            *counts.entry(h).or_insert(0) += 1;
+        }
+    }
+    let mut top: Vec<(u32, u64)> = counts
+        .iter()
+        .filter(|(_, &c)| c >= KEYWORD_MIN_COUNT)
+        .map(|(&h, &c)| (c, h))
+        .collect();
+    if top.len() < MIN_KEYWORDS {
+        return (lo, hi);
+    }
+    top.sort_unstable_by(|a, b| b.cmp(a));
+    top.truncate(KEYWORDS);
+    let names_key_word = |b: &Block| {
+        content_of(b, arena)
+            .iter()
+            .any(|h| top.iter().any(|&(_, k)| k == *h))
+    };
+    while let Some(j) = (lo..hi).rev().find(|&j| prose(&blocks[j])) {
+        if j == lo || names_key_word(&blocks[j]) {
+            break;
+        }
+        hi = j;
+    }
+    (lo, hi)
+}
+
 impl Rule for Region {
     fn name(&self) -> &'static str {
         "region"
@@ -141,7 +183,7 @@ impl Rule for Region {
             // no prose at all: nothing to choose, keep what the other rules leave
             return;
         }
-        let (lo, hi) = best_span;
+        let (lo, hi) = trim_tail(blocks, best_span, ctx.arena);
         for (i, b) in blocks.iter_mut().enumerate() {
             if i < lo || i >= hi {
                 b.drop_for(Reason::OutsideContent);
