@@ -28,7 +28,9 @@
 //!   holding most of its text outside furniture.
 //!
 //! Inside the region, page furniture (`<nav>`, `<aside>`, `<footer>`, `<header>`),
-//! forms, captions, short link-made lines, comment sections, and small subtrees whose
+//! forms, captions (and, on a page with one strong article, short boxes whose class/id
+//! names a caption or credit: `<div class="caption-full">` under a gallery's slide),
+//! short link-made lines, comment sections, and small subtrees whose
 //! class/id names boilerplate (share bars, related boxes, under [`BP_MAX_SHARE`] of the
 //! region's text) are holes: their blocks are not `in_region`, and the shared `region`
 //! rule drops them. When the class-named holes would empty the region, the class names
@@ -72,6 +74,12 @@ const MIN_WEIGHTED_CHARS: u32 = 200;
 /// Figure captions and credits are not article text (USERS.md #5). Set on scrapinghub
 /// and wcxb-dev, whose truths leave them out.
 const DROP_CAPTIONS: bool = true;
+/// A subtree whose class/id names a caption or credit holds a caption when it is this
+/// small (visible characters); a bigger one is a wrapper (`<body class="theme-caption-two">`).
+const MAX_CAPTION_CHARS: u32 = 500;
+/// ...and its line reads as a caption (a sentence about the picture), not as a card's
+/// label (design systems name their small type `caption-s`).
+const MIN_CAPTION_WORDS: u32 = 6;
 /// A short paragraph mostly made of links ("Tags: …", "Filed under …", "Read more") is
 /// navigation, not text.
 const LINK_LINE_DENSITY: f32 = 0.5;
@@ -380,6 +388,9 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         }
         roots.sort_unstable();
     }
+    // a page with one strong article: its caption-named boxes hold picture captions (on
+    // product and listing pages, design systems name their small type and cards so)
+    let article_page = top_score >= LISTING_MAX_SCORE;
     let region_chars: u32 = roots.iter().map(|&r| nodes[r as usize].chars).sum();
     let region_chars = region_chars.max(1) as f32;
 
@@ -410,7 +421,12 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                     let link_line = b.kind == Kind::Paragraph
                         && b.link_density.unwrap_or(0.0) >= LINK_LINE_DENSITY
                         && b.features.words <= LINK_LINE_WORDS;
-                    let hole = (DROP_CAPTIONS && b.kind == Kind::Caption)
+                    let caption = b.kind == Kind::Caption
+                        || (article_page
+                            && d.caption != NONE
+                            && b.features.words >= MIN_CAPTION_WORDS
+                            && nodes[d.caption as usize].chars <= MAX_CAPTION_CHARS);
+                    let hole = (DROP_CAPTIONS && caption)
                         || link_line
                         || (d.chrome != NONE
                             && d.chrome > r
