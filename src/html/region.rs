@@ -30,7 +30,7 @@
 //! Inside the region, page furniture (`<nav>`, `<aside>`, `<footer>`, `<header>`),
 //! forms, captions (and, on a page with one strong article, short boxes whose class/id
 //! names a caption or credit: `<div class="caption-full">` under a gallery's slide),
-//! short link-made lines, comment sections, and small subtrees whose
+//! short link-made lines, paragraphs made of one written-out web address, comment sections, and small subtrees whose
 //! class/id names boilerplate (share bars, related boxes, under [`BP_MAX_SHARE`] of the
 //! region's text) are holes: their blocks are not `in_region`, and the shared `region`
 //! rule drops them. When the class-named holes would empty the region, the class names
@@ -111,6 +111,13 @@ fn tag_weight(n: &Node) -> f32 {
         w += CLASS_WEIGHT;
     }
     w
+}
+
+/// A paragraph that is one web address and nothing else, written out rather than linked:
+/// the page's own address printed for sharing or printing, not a sentence of the article.
+fn bare_url(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && !text.contains(char::is_whitespace)
 }
 
 fn contains(nodes: &[Node], anc: u32, n: u32) -> bool {
@@ -427,6 +434,7 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                             && b.features.words >= MIN_CAPTION_WORDS
                             && nodes[d.caption as usize].chars <= MAX_CAPTION_CHARS);
                     let hole = (DROP_CAPTIONS && caption)
+                        || (b.kind == Kind::Paragraph && bare_url(&b.text))
                         || link_line
                         || (d.chrome != NONE
                             && d.chrome > r
