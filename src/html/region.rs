@@ -28,13 +28,15 @@
 //!   holding most of its text outside furniture.
 //!
 //! Inside the region, page furniture (`<nav>`, `<aside>`, `<footer>`, `<header>`),
-//! forms, captions (and, on a page with one strong article, short boxes whose class/id
-//! names a caption or credit: `<div class="caption-full">` under a gallery's slide),
-//! short link-made lines, paragraphs made of one written-out web address, comment sections, and small subtrees whose
-//! class/id names boilerplate (share bars, related boxes, under [`BP_MAX_SHARE`] of the
-//! region's text) are holes: their blocks are not `in_region`, and the shared `region`
-//! rule drops them. When the class-named holes would empty the region, the class names
-//! were wrong and are ignored.
+//! forms, captions, short link-made lines, paragraphs made of one written-out web
+//! address, comment sections, and small subtrees whose class/id names boilerplate (share
+//! bars, related boxes, under [`BP_MAX_SHARE`] of the region's text) are holes: their
+//! blocks are not `in_region`, and the shared `region` rule drops them. On a page with one
+//! strong article, so are short boxes whose class/id names a caption or credit
+//! (`<div class="caption-full">` under a gallery's slide) and paragraphs of any length
+//! that are all link (headlines of other articles, tag clouds); on product and listing
+//! pages those are the content. When the class-named holes would empty the region, the
+//! class names were wrong and are ignored.
 
 use super::{Node, Walk, BODY, BP_CLASS, COMMENTS_CLASS, CONTENT_CLASS, ITEMPROP_BODY, NONE};
 use super::{ARTICLE, FORM, FURNITURE, HEADER, MAIN};
@@ -84,6 +86,9 @@ const MIN_CAPTION_WORDS: u32 = 6;
 /// navigation, not text.
 const LINK_LINE_DENSITY: f32 = 0.5;
 const LINK_LINE_WORDS: u32 = 16;
+/// On a page with one strong article, a paragraph of any length that is all link is a
+/// headline, a tag cloud or a teaser pointing elsewhere, not the article's prose.
+const LINKED_PARAGRAPH_DENSITY: f32 = 0.9;
 /// A page whose paragraphs hold less than this share of its text outside furniture is a
 /// listing.
 const LISTING_PROSE_SHARE: f32 = 0.2;
@@ -425,9 +430,10 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             b.hints.in_region = match root {
                 None => false,
                 Some(r) => {
+                    let ld = b.link_density.unwrap_or(0.0);
                     let link_line = b.kind == Kind::Paragraph
-                        && b.link_density.unwrap_or(0.0) >= LINK_LINE_DENSITY
-                        && b.features.words <= LINK_LINE_WORDS;
+                        && ((ld >= LINK_LINE_DENSITY && b.features.words <= LINK_LINE_WORDS)
+                            || (article_page && ld >= LINKED_PARAGRAPH_DENSITY));
                     let caption = b.kind == Kind::Caption
                         || (article_page
                             && d.caption != NONE
