@@ -19,7 +19,9 @@
 //! - **Sibling gathering** (Readability): siblings of the chosen element that score
 //!   well, or read as prose, join it, so an article split by an inserted advertisement or
 //!   related-links box is not cut at the first insertion (USERS.md B#8). A heading
-//!   between two gathered siblings joins too.
+//!   between two gathered siblings joins too, and so does a later sibling that is a
+//!   section of the article (≥ 500 characters, few links, mostly prose paragraphs, with
+//!   its own headings and lists).
 //!
 //! - **Page shape**: a page that is not one article spreads its content over sections.
 //!   The winner climbs to an ancestor that adds plenty of clean text (not links, not
@@ -98,6 +100,10 @@ const LISTING_MAX_SCORE: f32 = 40.0;
 const DESCEND_SHARE: f32 = 0.6;
 /// Comment sections stay holes while the region keeps this many characters besides.
 const MIN_KEPT_CHARS: u32 = 150;
+/// A sibling holding at least this many characters, mostly in prose paragraphs, is a
+/// section of the article even when headings and lists come with it.
+const SECTION_MIN_CHARS: u32 = 500;
+const SECTION_PROSE_SHARE: f32 = 0.6;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.
 const SIBLING_SHARE: f32 = 0.2;
 
@@ -380,7 +386,21 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                     && blocks
                         .iter()
                         .all(|b| matches!(b.kind, Kind::Paragraph | Kind::Quote));
+                // a section of the article: its own headings and lists, but mostly prose
+                let first = n.first_block as usize;
+                let prose_share = w.dom[first..n.end_block as usize]
+                    .iter()
+                    .zip(blocks)
+                    .filter(|(_, b)| matches!(b.kind, Kind::Paragraph | Kind::Quote))
+                    .map(|(d, b)| d.chars as f32 * (1.0 - b.link_density.unwrap_or(0.0)))
+                    .sum::<f32>()
+                    / n.chars.max(1) as f32;
+                let section = k > top
+                    && n.chars > SECTION_MIN_CHARS
+                    && ld < 0.25
+                    && prose_share >= SECTION_PROSE_SHARE;
                 s >= threshold
+                    || section
                     || (prose && n.chars > 80 && ld < 0.25)
                     || (prose
                         && n.chars > 0
