@@ -205,7 +205,25 @@ pub(crate) struct Verdict {
     pub content: bool,
     /// A word names a comment section.
     pub comments: bool,
+    /// A word names an image caption or credit.
+    pub caption: bool,
 }
+
+/// Words naming image captions and credits: the text inside is a caption (USERS.md #5),
+/// whatever element holds it (`<div class="caption">`, `<p class="wp-caption-text">`).
+const CAPTIONS: &[&str] = &[
+    "caption",
+    "captions",
+    "figcaption",
+    "captiontext",
+    "imagecaption",
+    "photocaption",
+    "credit",
+    "credits",
+    "imagecredit",
+    "photocredit",
+];
+const IS_CAPTION: u8 = 16;
 
 /// Words naming comment sections: always holes inside an article's region.
 const COMMENTS: &[&str] = &[
@@ -243,6 +261,7 @@ static WORDS: LazyLock<HashMapU64<u8>> = LazyLock::new(|| {
         (CONTENT, IS_CONTENT),
         (QUALIFIERS, IS_QUALIFIER),
         (COMMENTS, IS_COMMENTS),
+        (CAPTIONS, IS_CAPTION),
     ] {
         for w in list {
             *m.entry(hash_word(w.as_bytes())).or_insert(0) |= bit;
@@ -260,6 +279,7 @@ fn lookup(word: &[u8], v: &mut Verdict) {
     v.boilerplate |= b & IS_BP != 0;
     v.content |= b & IS_CONTENT != 0;
     v.comments |= b & IS_COMMENTS != 0;
+    v.caption |= b & IS_CAPTION != 0;
 }
 
 /// A name with this many digits is generated (`w-node-b5343ad4-…`), and its letter runs
@@ -315,8 +335,11 @@ fn read_name(name: &str, v: &mut Verdict) {
     // "has-comments", "no-ads") names no boilerplate
     let qualified =
         (0..n).any(|k| bits(&bytes[words[k].0..words[k].1]) & (IS_QUALIFIER | IS_CONTENT) != 0);
+    // a caption is a caption in any box ("caption-text", "entry-caption"), unless qualified
+    let negated = (0..n).any(|k| bits(&bytes[words[k].0..words[k].1]) & IS_QUALIFIER != 0);
     let before = v.boilerplate;
     let before_comments = v.comments;
+    let before_caption = v.caption;
     let mut joined = [0u8; 32];
     for k in 0..n {
         let (s, e) = words[k];
@@ -334,6 +357,9 @@ fn read_name(name: &str, v: &mut Verdict) {
     if qualified {
         v.boilerplate = before;
         v.comments = before_comments;
+    }
+    if negated {
+        v.caption = before_caption;
     }
 }
 
@@ -370,5 +396,9 @@ mod tests {
         assert!(v("comment-list").comments);
         assert!(!v("w-node-b5343ad4-d1b4-c331-818c").boilerplate);
         assert!(!v("comment-count has-comments").boilerplate || v("comment-count").comments);
+        assert!(v("caption-full").caption);
+        assert!(v("wp-caption-text").caption);
+        assert!(!v("hide-caption").caption);
+        assert!(!v("captionless").caption);
     }
 }

@@ -195,6 +195,8 @@ pub(crate) struct BlockDom {
     pub bp: u32,
     /// Innermost ancestor whose class/id names a comment section.
     pub comments: u32,
+    /// Innermost ancestor whose class/id names a caption or credit.
+    pub caption: u32,
     /// Nearest list / table.
     pub container: u32,
     /// Inside `<article>`, `<main>` or `itemprop=articleBody`.
@@ -208,6 +210,7 @@ pub(crate) struct BlockDom {
 struct Ctx {
     block: u32,
     comments: u32,
+    caption: u32,
     chrome: u32,
     form: u32,
     bp: u32,
@@ -337,6 +340,7 @@ impl Builder {
             form: ctx.form,
             bp: ctx.bp,
             comments: ctx.comments,
+            caption: ctx.caption,
             container: ctx.container,
             article: ctx.article,
             chars,
@@ -434,6 +438,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
     let root_ctx = Ctx {
         block: NONE,
         comments: NONE,
+        caption: NONE,
         chrome: NONE,
         form: NONE,
         bp: NONE,
@@ -598,6 +603,9 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                             if ctx.kind == BlockKind::Row {
                                 // boxes inside a cell (layout tables) are paragraphs
                                 ctx.kind = BlockKind::Plain;
+                            }
+                            if verdict.caption {
+                                ctx.caption = idx;
                             }
                             if let Some(k) = kind {
                                 ctx.kind = k;

@@ -19,7 +19,9 @@
 //! - **Sibling gathering** (Readability): siblings of the chosen element that score
 //!   well, or read as prose, join it, so an article split by an inserted advertisement or
 //!   related-links box is not cut at the first insertion (USERS.md B#8). A heading
-//!   between two gathered siblings joins too.
+//!   between two gathered siblings joins too, and so does a later sibling that is a
+//!   section of the article (≥ 500 characters, few links, mostly prose paragraphs, with
+//!   its own headings and lists).
 //!
 //! - **Page shape**: a page that is not one article spreads its content over sections.
 //!   The winner climbs to an ancestor that adds plenty of clean text (not links, not
@@ -28,11 +30,15 @@
 //!   holding most of its text outside furniture.
 //!
 //! Inside the region, page furniture (`<nav>`, `<aside>`, `<footer>`, `<header>`),
-//! forms, captions, short link-made lines, comment sections, and small subtrees whose
-//! class/id names boilerplate (share bars, related boxes, under [`BP_MAX_SHARE`] of the
-//! region's text) are holes: their blocks are not `in_region`, and the shared `region`
-//! rule drops them. When the class-named holes would empty the region, the class names
-//! were wrong and are ignored.
+//! forms, captions, short link-made lines, paragraphs made of one written-out web
+//! address, comment sections, and small subtrees whose class/id names boilerplate (share
+//! bars, related boxes, under [`BP_MAX_SHARE`] of the region's text) are holes: their
+//! blocks are not `in_region`, and the shared `region` rule drops them. On a page with one
+//! strong article, so are short boxes whose class/id names a caption or credit
+//! (`<div class="caption-full">` under a gallery's slide) and paragraphs of any length
+//! that are all link (headlines of other articles, tag clouds); on product and listing
+//! pages those are the content. When the class-named holes would empty the region, the
+//! class names were wrong and are ignored.
 
 use super::{Node, Walk, BODY, BP_CLASS, COMMENTS_CLASS, CONTENT_CLASS, ITEMPROP_BODY, NONE};
 use super::{ARTICLE, FORM, FURNITURE, HEADER, MAIN};
@@ -72,10 +78,19 @@ const MIN_WEIGHTED_CHARS: u32 = 200;
 /// Figure captions and credits are not article text (USERS.md #5). Set on scrapinghub
 /// and wcxb-dev, whose truths leave them out.
 const DROP_CAPTIONS: bool = true;
+/// A subtree whose class/id names a caption or credit holds a caption when it is this
+/// small (visible characters); a bigger one is a wrapper (`<body class="theme-caption-two">`).
+const MAX_CAPTION_CHARS: u32 = 500;
+/// ...and its line reads as a caption (a sentence about the picture), not as a card's
+/// label (design systems name their small type `caption-s`).
+const MIN_CAPTION_WORDS: u32 = 6;
 /// A short paragraph mostly made of links ("Tags: …", "Filed under …", "Read more") is
 /// navigation, not text.
 const LINK_LINE_DENSITY: f32 = 0.5;
 const LINK_LINE_WORDS: u32 = 16;
+/// On a page with one strong article, a paragraph of any length that is all link is a
+/// headline, a tag cloud or a teaser pointing elsewhere, not the article's prose.
+const LINKED_PARAGRAPH_DENSITY: f32 = 0.9;
 /// A page whose paragraphs hold less than this share of its text outside furniture is a
 /// listing.
 const LISTING_PROSE_SHARE: f32 = 0.2;
@@ -85,6 +100,10 @@ const LISTING_MAX_SCORE: f32 = 40.0;
 const DESCEND_SHARE: f32 = 0.6;
 /// Comment sections stay holes while the region keeps this many characters besides.
 const MIN_KEPT_CHARS: u32 = 150;
+/// A sibling holding at least this many characters, mostly in prose paragraphs, is a
+/// section of the article even when headings and lists come with it.
+const SECTION_MIN_CHARS: u32 = 500;
+const SECTION_PROSE_SHARE: f32 = 0.6;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.
 const SIBLING_SHARE: f32 = 0.2;
 
@@ -103,6 +122,13 @@ fn tag_weight(n: &Node) -> f32 {
         w += CLASS_WEIGHT;
     }
     w
+}
+
+/// A paragraph that is one web address and nothing else, written out rather than linked:
+/// the page's own address printed for sharing or printing, not a sentence of the article.
+fn bare_url(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && !text.contains(char::is_whitespace)
 }
 
 fn contains(nodes: &[Node], anc: u32, n: u32) -> bool {
@@ -360,7 +386,21 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                     && blocks
                         .iter()
                         .all(|b| matches!(b.kind, Kind::Paragraph | Kind::Quote));
+                // a section of the article: its own headings and lists, but mostly prose
+                let first = n.first_block as usize;
+                let prose_share = w.dom[first..n.end_block as usize]
+                    .iter()
+                    .zip(blocks)
+                    .filter(|(_, b)| matches!(b.kind, Kind::Paragraph | Kind::Quote))
+                    .map(|(d, b)| d.chars as f32 * (1.0 - b.link_density.unwrap_or(0.0)))
+                    .sum::<f32>()
+                    / n.chars.max(1) as f32;
+                let section = k > top
+                    && n.chars > SECTION_MIN_CHARS
+                    && ld < 0.25
+                    && prose_share >= SECTION_PROSE_SHARE;
                 s >= threshold
+                    || section
                     || (prose && n.chars > 80 && ld < 0.25)
                     || (prose
                         && n.chars > 0
@@ -380,6 +420,9 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         }
         roots.sort_unstable();
     }
+    // a page with one strong article: its caption-named boxes hold picture captions (on
+    // product and listing pages, design systems name their small type and cards so)
+    let article_page = top_score >= LISTING_MAX_SCORE;
     let region_chars: u32 = roots.iter().map(|&r| nodes[r as usize].chars).sum();
     let region_chars = region_chars.max(1) as f32;
 
@@ -407,10 +450,17 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             b.hints.in_region = match root {
                 None => false,
                 Some(r) => {
+                    let ld = b.link_density.unwrap_or(0.0);
                     let link_line = b.kind == Kind::Paragraph
-                        && b.link_density.unwrap_or(0.0) >= LINK_LINE_DENSITY
-                        && b.features.words <= LINK_LINE_WORDS;
-                    let hole = (DROP_CAPTIONS && b.kind == Kind::Caption)
+                        && ((ld >= LINK_LINE_DENSITY && b.features.words <= LINK_LINE_WORDS)
+                            || (article_page && ld >= LINKED_PARAGRAPH_DENSITY));
+                    let caption = b.kind == Kind::Caption
+                        || (article_page
+                            && d.caption != NONE
+                            && b.features.words >= MIN_CAPTION_WORDS
+                            && nodes[d.caption as usize].chars <= MAX_CAPTION_CHARS);
+                    let hole = (DROP_CAPTIONS && caption)
+                        || (b.kind == Kind::Paragraph && bare_url(&b.text))
                         || link_line
                         || (d.chrome != NONE
                             && d.chrome > r
