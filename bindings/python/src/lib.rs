@@ -106,7 +106,8 @@ impl Owned {
 }
 
 fn parse_mode(mode: &str) -> PyResult<unclutter::Mode> {
-    mode.parse::<unclutter::Mode>().map_err(PyValueError::new_err)
+    mode.parse::<unclutter::Mode>()
+        .map_err(PyValueError::new_err)
 }
 
 #[allow(clippy::too_many_arguments)]
