@@ -84,11 +84,9 @@ impl Owned {
         if allow_none && x.is_none() {
             return Ok(Owned::Missing);
         }
-        if let Ok(v) = x.extract::<Vec<u8>>() {
-            // memoryview and other buffers
-            if !x.is_instance_of::<pyo3::types::PyList>() {
-                return Ok(Owned::Bytes(v));
-            }
+        if x.is_instance_of::<pyo3::types::PyMemoryView>() {
+            let b = x.call_method0("tobytes")?;
+            return Ok(Owned::Bytes(b.downcast::<PyBytes>()?.as_bytes().to_vec()));
         }
         Err(PyTypeError::new_err(format!(
             "unclutter expects str or bytes, got {}",

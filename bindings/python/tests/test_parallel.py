@@ -108,16 +108,18 @@ def test_gil_released_threads_overlap():
     if (os.cpu_count() or 1) < 2:
         pytest.skip("one core")
     c = unclutter.Cleaner(mode="text")
-    page = "\n".join(PROSE * 400)
+    page = "\n".join(f"{PROSE[i % 3]} Paragraph number {i}." for i in range(3000))
 
     def work():
-        for _ in range(4):
+        for _ in range(3):
             c.clean(page)
 
-    t0 = time.perf_counter(); work(); work(); serial = time.perf_counter() - t0
-    ts = [threading.Thread(target=work) for _ in range(2)]
-    t0 = time.perf_counter()
-    for t in ts: t.start()
-    for t in ts: t.join()
-    parallel = time.perf_counter() - t0
-    assert parallel < serial * 0.95, (serial, parallel)
+    ratios = []
+    for _ in range(3):  # best of three: the machine is shared
+        t0 = time.perf_counter(); work(); work(); serial = time.perf_counter() - t0
+        ts = [threading.Thread(target=work) for _ in range(2)]
+        t0 = time.perf_counter()
+        for t in ts: t.start()
+        for t in ts: t.join()
+        ratios.append((time.perf_counter() - t0) / serial)
+    assert min(ratios) < 0.9, ratios
