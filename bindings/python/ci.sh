@@ -26,6 +26,8 @@ if [ -z "${UNCLUTTER_PY_MINIMAL:-}" ]; then pkgs+=("datatrove[io]" warcio); fi
 python -m pip install -q "${pkgs[@]}"
 echo "   installed ${pkgs[*]} in $(( $(date +%s) - start ))s"
 
+echo "== cargo fmt --check, cargo clippy (the bindings crate)"
+(cd "$here" && cargo fmt --check && cargo clippy -q --all-targets -- -D warnings)
 echo "== maturin develop --release"
 (cd "$here" && maturin develop --release -q)
 echo "== cargo build --release --example clean (reference for the byte-identity test)"
