@@ -99,27 +99,32 @@ def test_clean_many_jobs_zero_is_one():
     assert len(got) == 3
 
 
-def test_gil_released_threads_overlap():
-    """Two Python threads cleaning at once take less than twice one thread's time only if
-    the GIL is released; on a loaded 2-core machine this is a weak check (< 1.9x)."""
-    import os
+def test_gil_released_while_cleaning():
+    """While one thread cleans a large page, another keeps running Python code: the longest
+    pause of the main thread stays far below the clean's duration. (Holds on one core and
+    on a loaded machine: the OS still time-slices between the threads.)"""
     import time
 
-    if (os.cpu_count() or 1) < 2:
-        pytest.skip("one core")
-    c = unclutter.Cleaner(mode="text")
-    page = "\n".join(f"{PROSE[i % 3]} Paragraph number {i}." for i in range(3000))
+    c = unclutter.Cleaner(mode="html")
+    page = "<html><body><article>" + "".join(
+        f"<p>{PROSE[i % 3]} Paragraph number {i}.</p>" for i in range(40000)
+    ) + "</article></body></html>"
+    t0 = time.perf_counter(); c.clean(page); alone = time.perf_counter() - t0
+    if alone < 0.05:
+        pytest.skip(f"the page cleans too fast to tell ({alone:.3f}s)")
+    done = threading.Event()
 
     def work():
-        for _ in range(3):
-            c.clean(page)
+        c.clean(page)
+        done.set()
 
-    ratios = []
-    for _ in range(3):  # best of three: the machine is shared
-        t0 = time.perf_counter(); work(); work(); serial = time.perf_counter() - t0
-        ts = [threading.Thread(target=work) for _ in range(2)]
-        t0 = time.perf_counter()
-        for t in ts: t.start()
-        for t in ts: t.join()
-        ratios.append((time.perf_counter() - t0) / serial)
-    assert min(ratios) < 0.9, ratios
+    t = threading.Thread(target=work)
+    last = time.perf_counter()
+    t.start()
+    worst = 0.0
+    while not done.is_set():
+        now = time.perf_counter()
+        worst = max(worst, now - last)
+        last = now
+    t.join()
+    assert worst < alone / 2, (worst, alone)
