@@ -37,8 +37,23 @@ create_exception!(
     "The bytes could not be decoded to text (binary data, or a str with lone surrogates)."
 );
 
-/// Turns a library error into the matching Python exception, with the Rust message.
-fn to_py_err(py: Python<'_>, e: &unclutter::Error) -> PyErr {
+/// Why one input yielded no article: the library's error, or a panic inside it (a bug,
+/// reported as the base `UnclutterError` rather than taking the interpreter down).
+enum Failure {
+    Lib(unclutter::Error),
+    Panic(String),
+}
+
+/// Turns a failure into the matching Python exception, with the Rust message.
+fn to_py_err(py: Python<'_>, f: &Failure) -> PyErr {
+    let e = match f {
+        Failure::Lib(e) => e,
+        Failure::Panic(why) => {
+            return UnclutterError::new_err(format!(
+                "internal error in unclutter (a bug, please report it with the input): {why}"
+            ))
+        }
+    };
     let msg = e.to_string();
     match e {
         unclutter::Error::Empty => EmptyInputError::new_err(msg),
@@ -94,11 +109,21 @@ impl Owned {
         )))
     }
 
-    fn clean(&self, cleaner: &unclutter::Cleaner) -> Result<unclutter::Article, unclutter::Error> {
-        match self {
+    /// Cleans the input; a panic in the library becomes [`Failure::Panic`].
+    fn clean(&self, cleaner: &unclutter::Cleaner) -> Outcome {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match self {
             Owned::Str(s) => cleaner.clean(unclutter::Input::Str(s)),
             Owned::Bytes(b) => cleaner.clean(unclutter::Input::Bytes(b)),
             Owned::Missing => Err(unclutter::Error::Empty),
+        }));
+        match r {
+            Ok(r) => r.map_err(Failure::Lib),
+            Err(p) => Err(Failure::Panic(
+                p.downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "panic".into()),
+            )),
         }
     }
 }
@@ -370,7 +395,7 @@ fn clean_many_impl(
         .collect()
 }
 
-type Outcome = Result<unclutter::Article, unclutter::Error>;
+type Outcome = Result<unclutter::Article, Failure>;
 
 /// Cleans `inputs` on `jobs` scoped threads taking the next index from a shared counter;
 /// results go back to their input positions.
@@ -389,15 +414,7 @@ fn run_parallel(cleaner: &unclutter::Cleaner, inputs: &[Owned], jobs: usize) -> 
                         if i >= inputs.len() {
                             break;
                         }
-                        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            inputs[i].clean(cleaner)
-                        }))
-                        .unwrap_or_else(|_| {
-                            Err(unclutter::Error::Decode(
-                                "internal error while cleaning this input".into(),
-                            ))
-                        });
-                        done.push((i, r));
+                        done.push((i, inputs[i].clean(cleaner)));
                     }
                     done
                 })
@@ -415,7 +432,7 @@ fn run_parallel(cleaner: &unclutter::Cleaner, inputs: &[Owned], jobs: usize) -> 
         }
     }
     out.into_iter()
-        .map(|r| r.unwrap_or(Err(unclutter::Error::Empty)))
+        .map(|r| r.unwrap_or(Err(Failure::Panic("a worker thread died".into()))))
         .collect()
 }
 
@@ -540,7 +557,7 @@ fn clean_many(
 #[pyfunction]
 #[pyo3(signature = (data, hint=None))]
 fn decode_bytes(py: Python<'_>, data: &[u8], hint: Option<&str>) -> PyResult<String> {
-    unclutter::decode_bytes(data, hint).map_err(|e| to_py_err(py, &e))
+    unclutter::decode_bytes(data, hint).map_err(|e| to_py_err(py, &Failure::Lib(e)))
 }
 
 /// The prune rules in the order they run, as ``(name, description)`` tuples; any name can
