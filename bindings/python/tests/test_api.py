@@ -170,3 +170,16 @@ def test_cleaner_pickles_with_its_options():
     for d in (pickle.loads(pickle.dumps(c)), copy.deepcopy(c)):
         assert d.options == c.options
         assert d.clean(FRENCH).text == c.clean(FRENCH).text
+
+
+def test_type_stubs_match_runtime():
+    """mypy's stubtest: __init__.pyi against the compiled module (skipped without mypy)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pytest.importorskip("mypy")
+    allow = Path(__file__).with_name("stubtest-allowlist.txt")
+    r = subprocess.run([sys.executable, "-m", "mypy.stubtest", "unclutter", "--allowlist", str(allow)],
+                       capture_output=True, text=True, cwd="/")
+    assert r.returncode == 0, r.stdout + r.stderr

@@ -71,3 +71,34 @@ def test_warc_pipeline_flags_non_articles(tmp_path):
     flagged = [d for d in docs if d["metadata"]["is_article"] is False]
     assert flagged
     assert len(docs) > len([d for d in docs if d["metadata"]["is_article"]])
+
+
+def test_sandbox_path_like_trafilatura():
+    """sandbox=True runs BaseExtractor.run: extract() in datatrove's timeout subprocess."""
+    from datatrove.data import Document
+
+    from unclutter.datatrove import Unclutter
+
+    u = Unclutter(sandbox=True, timeout=10)
+    docs = [Document(text=HTML, id="a"), Document(text="", id="b"),
+            Document(text="<html><body><a href=/>Home</a></body></html>", id="c")]
+    out = list(u.run(iter(docs)))
+    assert [d.id for d in out] == ["a"]
+    assert "valley" in out[0].text
+
+
+def test_flag_without_drop_in_process():
+    from datatrove.data import Document
+
+    from unclutter.datatrove import Unclutter
+
+    listing = "<html><body><ul>" + "<li><a href='/x'>Another headline here</a></li>" * 30 + "</ul></body></html>"
+    u = Unclutter(drop_non_articles=False, markdown=True, keep_headings=True)
+    docs = [Document(text=HTML, id="a"), Document(text=listing, id="b"),
+            Document(text=bytes(range(32)).decode("latin-1") * 100, id="c")]
+    out = {d.id: d for d in u.run(iter(docs))}
+    assert out["a"].metadata["is_article"] is True
+    assert out["a"].metadata["title"] == "Floods in the valley"
+    assert "c" not in out  # binary: a clean_error, dropped
+    if "b" in out:
+        assert out["b"].metadata["is_article"] is False

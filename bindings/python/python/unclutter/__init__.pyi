@@ -1,12 +1,28 @@
 """Type stubs of the unclutter package."""
 
-from typing import Iterable, List, Literal, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Literal, Optional, Sequence, Tuple, Union, final
 
 __version__: str
 ARTICLE_THRESHOLD: float
 
-Page = Union[str, bytes, bytearray]
-Mode = Literal["auto", "html", "text"]
+_Page = Union[str, bytes, bytearray, memoryview]
+_Mode = Literal["auto", "html", "text"]
+
+__all__ = [
+    "ARTICLE_THRESHOLD",
+    "Article",
+    "Cleaner",
+    "DecodeError",
+    "EmptyInputError",
+    "TooLargeError",
+    "UnclutterError",
+    "clean_bytes",
+    "clean_html",
+    "clean_many",
+    "clean_text",
+    "decode_bytes",
+    "rules",
+]
 
 class UnclutterError(Exception):
     """Base class of every error raised by unclutter."""
@@ -23,6 +39,7 @@ class TooLargeError(UnclutterError):
 class DecodeError(UnclutterError):
     """The bytes could not be decoded to text (binary data)."""
 
+@final
 class Article:
     """The result of cleaning one page."""
 
@@ -46,28 +63,30 @@ class Article:
     @property
     def truncated(self) -> bool: ...
 
+@final
 class Cleaner:
     """A reusable, thread-safe cleaner."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
-        mode: Mode = "auto",
+        mode: _Mode = "auto",
         keep_headings: bool = False,
         max_input_bytes: Optional[int] = None,
         max_blocks: Optional[int] = None,
         max_nodes: Optional[int] = None,
         disabled_rules: Optional[Sequence[str]] = None,
-    ) -> None: ...
-    def clean(self, page: Page) -> Article: ...
+    ) -> "Cleaner": ...
+    def clean(self, page: _Page) -> Article: ...
     def clean_many(
-        self, pages: Iterable[Optional[Page]], jobs: Optional[int] = None
+        self, pages: Iterable[Optional[_Page]], jobs: Optional[int] = None
     ) -> List[Union[Article, UnclutterError]]: ...
     @property
-    def options(self) -> dict: ...
+    def options(self) -> Dict[str, Any]: ...
+    def __getnewargs_ex__(self) -> Tuple[Tuple[()], Dict[str, Any]]: ...
 
 def clean_html(
-    html: Page,
+    html: _Page,
     *,
     keep_headings: bool = False,
     max_input_bytes: Optional[int] = None,
@@ -76,7 +95,7 @@ def clean_html(
     disabled_rules: Optional[Sequence[str]] = None,
 ) -> str: ...
 def clean_text(
-    text: Page,
+    text: _Page,
     *,
     keep_headings: bool = False,
     max_input_bytes: Optional[int] = None,
@@ -85,9 +104,9 @@ def clean_text(
     disabled_rules: Optional[Sequence[str]] = None,
 ) -> str: ...
 def clean_bytes(
-    data: Page,
+    data: _Page,
     *,
-    mode: Mode = "auto",
+    mode: _Mode = "auto",
     keep_headings: bool = False,
     max_input_bytes: Optional[int] = None,
     max_blocks: Optional[int] = None,
@@ -95,10 +114,10 @@ def clean_bytes(
     disabled_rules: Optional[Sequence[str]] = None,
 ) -> str: ...
 def clean_many(
-    pages: Iterable[Optional[Page]],
+    pages: Iterable[Optional[_Page]],
     jobs: Optional[int] = None,
     *,
-    mode: Mode = "auto",
+    mode: _Mode = "auto",
     keep_headings: bool = False,
     max_input_bytes: Optional[int] = None,
     max_blocks: Optional[int] = None,

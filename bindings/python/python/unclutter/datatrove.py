@@ -22,9 +22,9 @@ datatrove is imported only when this module is, so ``import unclutter`` works wi
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
-from datatrove.pipeline.extractors.base import BaseExtractor
+from datatrove.pipeline.extractors.base import BaseExtractor  # type: ignore[import-untyped]
 
 from . import Cleaner, UnclutterError
 
@@ -52,7 +52,7 @@ class Unclutter(BaseExtractor):
     """
 
     name = "🧹 Unclutter"
-    _requires_dependencies = []
+    _requires_dependencies: list = []
 
     def __init__(
         self,
@@ -60,7 +60,7 @@ class Unclutter(BaseExtractor):
         markdown: bool = False,
         drop_non_articles: bool = True,
         min_confidence: Optional[float] = None,
-        mode: str = "html",
+        mode: Any = "html",
         add_metadata: bool = True,
         max_input_bytes: Optional[int] = None,
         max_blocks: Optional[int] = None,
@@ -70,6 +70,7 @@ class Unclutter(BaseExtractor):
         timeout: float = 1,
     ):
         super().__init__(timeout)
+        self._warned_error: bool = False
         self.markdown = markdown
         self.drop_non_articles = drop_non_articles
         self.min_confidence = min_confidence
@@ -121,7 +122,7 @@ class Unclutter(BaseExtractor):
                 except UnclutterError as e:
                     self.stat_update("clean_error")
                     if not self._warned_error:
-                        from datatrove.utils.logging import logger
+                        from datatrove.utils.logging import logger  # type: ignore[import-untyped]
 
                         logger.warning(
                             f'❌ Error "{e}" while cleaning record text. Skipping record. '
