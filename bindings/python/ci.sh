@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# CI for the Python package: a throw-away venv under /tmp, maturin + pytest (+ datatrove and
+# warcio for the datatrove step) from PyPI, a release build of the extension installed into
+# the venv, the Rust `clean` example built from the same checkout (the byte-identity test's
+# reference), then pytest.
+#
+#   bash bindings/python/ci.sh                 # from anywhere
+#   UNCLUTTER_PY_MINIMAL=1 bash bindings/python/ci.sh   # without datatrove/warcio (their tests skip)
+#
+# Honours CARGO_TARGET_DIR (reuse a warm target dir to skip most of the compile).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+python="${PYTHON:-python3}"
+venv="$(mktemp -d /tmp/unclutter-py-ci.XXXXXX)"
+trap 'rm -rf "$venv"' EXIT
+start=$(date +%s)
+
+echo "== venv $venv ($("$python" --version))"
+"$python" -m venv "$venv"
+# shellcheck disable=SC1091
+source "$venv/bin/activate"
+python -m pip install -q --upgrade pip
+pkgs=(maturin pytest)
+if [ -z "${UNCLUTTER_PY_MINIMAL:-}" ]; then pkgs+=("datatrove[io]" warcio); fi
+python -m pip install -q "${pkgs[@]}"
+echo "   installed ${pkgs[*]} in $(( $(date +%s) - start ))s"
+
+echo "== cargo fmt --check, cargo clippy (the bindings crate)"
+(cd "$here" && cargo fmt --check && cargo clippy -q --all-targets -- -D warnings)
+echo "== maturin develop --release"
+(cd "$here" && maturin develop --release -q)
+echo "== cargo build --release --example clean (reference for the byte-identity test)"
+(cd "$repo" && cargo build --release --example clean -q)
+target="${CARGO_TARGET_DIR:-$repo/target}"
+export UNCLUTTER_CLEAN_BIN="$target/release/examples/clean"
+
+echo "== pytest"
+cd "$here"
+python -m pytest tests -q
+echo "== bindings/python/ci.sh took $(( $(date +%s) - start ))s"
