@@ -196,6 +196,10 @@ pub static LANGUAGE: Language = Language {
     ],
     boilerplate: &[
         "advertisement",
+        "skip advertisement",
+        "advert",
+        "this slideshow requires javascript",
+        "caption",
         "ad",
         "ads",
         "sponsored",
