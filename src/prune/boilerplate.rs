@@ -129,6 +129,11 @@ mod tests {
         assert!(bp("Share this article"));
         assert!(bp("Compartilhe esta notícia"));
         assert!(!bp("Share prices fell sharply on Monday after the report."));
+        assert!(bp("We may earn commission from links on this page, but we only recommend products we back."));
+        assert!(bp("Was this article helpful?"));
+        assert!(!bp(
+            "We may earn a small profit this year, the chairman said in his letter."
+        ));
     }
 
     #[test]
