@@ -111,6 +111,15 @@ impl Owned {
         )))
     }
 
+    /// Its size in bytes (the scheduling weight in `clean_many`).
+    fn len(&self) -> usize {
+        match self {
+            Owned::Str(s) => s.len(),
+            Owned::Bytes(b) => b.len(),
+            Owned::Missing => 0,
+        }
+    }
+
     /// Cleans the input; a panic in the library becomes [`Failure::Panic`].
     fn clean(&self, cleaner: &unclutter::Cleaner) -> Outcome {
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match self {
@@ -417,8 +426,8 @@ const MAX_JOBS: usize = 256;
 
 type Outcome = Result<unclutter::Article, Failure>;
 
-/// Cleans `inputs` on `jobs` scoped threads taking the next index from a shared counter;
-/// results go back to their input positions. The calling thread waits, asking
+/// Cleans `inputs` on `jobs` scoped threads, each taking the next page (largest first) from
+/// a shared counter; results go back to their input positions. The calling thread waits, asking
 /// `interrupted` every 100 ms; when it says so the workers stop taking pages (the pages
 /// left get [`Failure::Panic`] entries, which the caller never shows: it raises).
 fn run_parallel(
@@ -427,6 +436,10 @@ fn run_parallel(
     jobs: usize,
     interrupted: impl Fn() -> bool,
 ) -> Vec<Outcome> {
+    // largest first, so that no big page starts last and leaves the other threads idle
+    let mut order: Vec<usize> = (0..inputs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(inputs[i].len()));
+    let order = &order;
     let next = AtomicUsize::new(0);
     let cancel = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<()>();
@@ -438,10 +451,10 @@ fn run_parallel(
                 s.spawn(move || {
                     let mut done = Vec::new();
                     while !cancel.load(Ordering::Relaxed) {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= inputs.len() {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&i) = order.get(k) else {
                             break;
-                        }
+                        };
                         done.push((i, inputs[i].clean(cleaner)));
                     }
                     let _ = tx.send(());
