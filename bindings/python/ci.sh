@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# CI for the Python package: a throw-away venv under /tmp, maturin + pytest (+ datatrove and
-# warcio for the datatrove step) from PyPI, a release build of the extension installed into
-# the venv, the Rust `clean` example built from the same checkout (the byte-identity test's
-# reference), then pytest.
+# CI for the Python package: a throw-away venv under /tmp with maturin, pytest, mypy (stubtest
+# checks the type stubs) and datatrove + warcio (the datatrove step) from PyPI; fmt and clippy
+# of the bindings crate; a release build of the extension installed into the venv; the Rust
+# `clean` example built from the same checkout (the byte-identity test's reference); pytest.
 #
 #   bash bindings/python/ci.sh                 # from anywhere
 #   UNCLUTTER_PY_MINIMAL=1 bash bindings/python/ci.sh   # without datatrove/warcio (their tests skip)
@@ -21,7 +21,7 @@ echo "== venv $venv ($("$python" --version))"
 # shellcheck disable=SC1091
 source "$venv/bin/activate"
 python -m pip install -q --upgrade pip
-pkgs=(maturin pytest)
+pkgs=(maturin pytest mypy)
 if [ -z "${UNCLUTTER_PY_MINIMAL:-}" ]; then pkgs+=("datatrove[io]" warcio); fi
 python -m pip install -q "${pkgs[@]}"
 echo "   installed ${pkgs[*]} in $(( $(date +%s) - start ))s"

@@ -4,8 +4,10 @@
 //! `Article`, `Error`. The GIL is released while Rust cleans, and `clean_many` cleans a
 //! batch on several threads, results in input order.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
@@ -107,6 +109,15 @@ impl Owned {
             "unclutter expects str or bytes, got {}",
             x.get_type().name()?
         )))
+    }
+
+    /// Its size in bytes (the scheduling weight in `clean_many`).
+    fn len(&self) -> usize {
+        match self {
+            Owned::Str(s) => s.len(),
+            Owned::Bytes(b) => b.len(),
+            Owned::Missing => 0,
+        }
     }
 
     /// Cleans the input; a panic in the library becomes [`Failure::Panic`].
@@ -382,10 +393,25 @@ fn clean_many_impl(
                 .map(|n| n.get())
                 .unwrap_or(1)
         })
-        .max(1)
+        .clamp(1, MAX_JOBS)
         .min(inputs.len().max(1));
-    let results = py.allow_threads(|| run_parallel(cleaner, &inputs, jobs));
+    // Ctrl-C while the batch runs: the waiting thread takes the GIL now and then to look
+    // for a pending signal; the workers then stop after their current page.
+    let pending: std::sync::Mutex<Option<PyErr>> = std::sync::Mutex::new(None);
+    let interrupted = || {
+        Python::with_gil(|py| match py.check_signals() {
+            Ok(()) => false,
+            Err(e) => {
+                *pending.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+                true
+            }
+        })
+    };
+    let results = py.allow_threads(|| run_parallel(cleaner, &inputs, jobs, interrupted));
     drop(inputs);
+    if let Some(e) = pending.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(e);
+    }
     results
         .into_iter()
         .map(|r| match r {
@@ -395,31 +421,60 @@ fn clean_many_impl(
         .collect()
 }
 
+/// At most this many threads for one `clean_many` call, whatever `jobs` says.
+const MAX_JOBS: usize = 256;
+
 type Outcome = Result<unclutter::Article, Failure>;
 
-/// Cleans `inputs` on `jobs` scoped threads taking the next index from a shared counter;
-/// results go back to their input positions.
-fn run_parallel(cleaner: &unclutter::Cleaner, inputs: &[Owned], jobs: usize) -> Vec<Outcome> {
-    if jobs <= 1 {
-        return inputs.iter().map(|x| x.clean(cleaner)).collect();
-    }
+/// Cleans `inputs` on `jobs` scoped threads, each taking the next page (largest first) from
+/// a shared counter; results go back to their input positions. The calling thread waits, asking
+/// `interrupted` every 100 ms; when it says so the workers stop taking pages (the pages
+/// left get [`Failure::Panic`] entries, which the caller never shows: it raises).
+fn run_parallel(
+    cleaner: &unclutter::Cleaner,
+    inputs: &[Owned],
+    jobs: usize,
+    interrupted: impl Fn() -> bool,
+) -> Vec<Outcome> {
+    // largest first, so that no big page starts last and leaves the other threads idle
+    let mut order: Vec<usize> = (0..inputs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(inputs[i].len()));
+    let order = &order;
     let next = AtomicUsize::new(0);
+    let cancel = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<()>();
     let mut parts: Vec<Vec<(usize, Outcome)>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..jobs)
             .map(|_| {
-                s.spawn(|| {
+                let tx = tx.clone();
+                let (next, cancel) = (&next, &cancel);
+                s.spawn(move || {
                     let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= inputs.len() {
+                    while !cancel.load(Ordering::Relaxed) {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&i) = order.get(k) else {
                             break;
-                        }
+                        };
                         done.push((i, inputs[i].clean(cleaner)));
                     }
+                    let _ = tx.send(());
                     done
                 })
             })
             .collect();
+        drop(tx);
+        let mut finished = 0;
+        while finished < jobs {
+            match rx.recv_timeout(Duration::from_millis(100)) {
+                Ok(()) => finished += 1,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if !cancel.load(Ordering::Relaxed) && interrupted() {
+                        cancel.store(true, Ordering::Relaxed);
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_default())
@@ -432,7 +487,7 @@ fn run_parallel(cleaner: &unclutter::Cleaner, inputs: &[Owned], jobs: usize) -> 
         }
     }
     out.into_iter()
-        .map(|r| r.unwrap_or(Err(Failure::Panic("a worker thread died".into()))))
+        .map(|r| r.unwrap_or_else(|| Err(Failure::Panic("not cleaned: interrupted".into()))))
         .collect()
 }
 

@@ -183,3 +183,12 @@ def test_type_stubs_match_runtime():
     r = subprocess.run([sys.executable, "-m", "mypy.stubtest", "unclutter", "--allowlist", str(allow)],
                        capture_output=True, text=True, cwd="/")
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_import_does_not_pull_datatrove():
+    import subprocess
+    import sys
+
+    code = "import sys, unclutter; assert 'datatrove' not in sys.modules; print('ok')"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr

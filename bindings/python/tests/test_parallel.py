@@ -128,3 +128,28 @@ def test_gil_released_while_cleaning():
         last = now
     t.join()
     assert worst < alone / 2, (worst, alone)
+
+
+def test_clean_many_interruptible():
+    """SIGINT during a long batch raises KeyboardInterrupt promptly instead of finishing it."""
+    import os
+    import signal
+    import time
+
+    if not hasattr(signal, "SIGINT") or threading.current_thread() is not threading.main_thread():
+        pytest.skip("needs the main thread and SIGINT")
+    big = "\n".join(f"{PROSE[i % 3]} Line {i}." for i in range(20000))
+    batch = [big] * 400  # far more than a second of work
+    timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
+    t0 = time.perf_counter()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        unclutter.clean_many(batch, jobs=2, mode="text")
+    elapsed = time.perf_counter() - t0
+    timer.join()
+    assert elapsed < 5, elapsed
+
+
+def test_clean_many_huge_jobs_is_capped():
+    got = unclutter.clean_many(pages(20), jobs=100_000)
+    assert len(got) == 20 and all(isinstance(a, unclutter.Article) for a in got)
