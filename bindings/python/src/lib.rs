@@ -15,25 +15,25 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
 
 create_exception!(
-    _unclutter,
+    unclutter,
     UnclutterError,
     PyException,
     "Base class of every error raised by unclutter: the input could not be cleaned at all."
 );
 create_exception!(
-    _unclutter,
+    unclutter,
     EmptyInputError,
     UnclutterError,
     "The input is empty or holds only whitespace."
 );
 create_exception!(
-    _unclutter,
+    unclutter,
     TooLargeError,
     UnclutterError,
     "The input is larger than `max_input_bytes`; `.limit` and `.size` are in bytes."
 );
 create_exception!(
-    _unclutter,
+    unclutter,
     DecodeError,
     UnclutterError,
     "The bytes could not be decoded to text (binary data, or a str with lone surrogates)."

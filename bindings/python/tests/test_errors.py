@@ -132,3 +132,16 @@ def test_exceptions_are_catchable_as_base():
         assert type(e) is unclutter.EmptyInputError
     else:
         pytest.fail("no exception")
+
+
+def test_exceptions_live_in_the_package_and_pickle():
+    import pickle
+
+    for e in (unclutter.UnclutterError, unclutter.EmptyInputError, unclutter.TooLargeError,
+              unclutter.DecodeError):
+        assert e.__module__ == "unclutter"
+    try:
+        unclutter.clean_text("")
+    except unclutter.EmptyInputError as e:
+        back = pickle.loads(pickle.dumps(e))
+        assert type(back) is unclutter.EmptyInputError and str(back) == str(e)
