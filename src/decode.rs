@@ -104,7 +104,8 @@ fn trim_start(b: &[u8]) -> &[u8] {
     &b[n..]
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+/// Position of `needle` in `hay` (bytes).
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 

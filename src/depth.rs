@@ -6,6 +6,7 @@
 //! left out of a copy of the page, so the parser's stack stays bounded and the whole
 //! extraction stays linear. Pages within the limit are passed through untouched (no copy).
 
+use crate::decode::find;
 use std::borrow::Cow;
 
 /// Deepest nesting passed to the parser.
@@ -107,10 +108,6 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|&c| c == needle)
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
 /// The page with its nesting limited to [`MAX_DEPTH`]; borrowed when already within it.
 pub(crate) fn limit(html: &str) -> Cow<'_, str> {
     limit_to(html, MAX_DEPTH)
@@ -127,18 +124,7 @@ fn limit_to(html: &str, max: usize) -> Cow<'_, str> {
     // depth at which tags are being dropped: their closing tags are dropped too
     let mut dropped = 0usize;
     let mut pos = 0;
-    let mut from = 0;
-    while let Some(t) = next_tag(b, from) {
-        from = t.end.max(t.start + 1);
-        if is_raw(t.name()) && !t.closing {
-            // skip to the matching close tag: its content is text
-            let close = find_ci(&b[t.end..], t.name()).map_or(b.len(), |e| t.end + e);
-            from = close.max(from);
-            continue;
-        }
-        if t.self_closing || is_void(t.name()) {
-            continue;
-        }
+    for t in structural_tags(b) {
         let skip = if t.closing {
             if dropped > 0 {
                 dropped -= 1;
@@ -163,6 +149,27 @@ fn limit_to(html: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The tags that open or close an element with children, in order: void elements and
+/// self-closing tags are left out, and the content of raw-text elements (`<script>`,
+/// `<style>`…) is skipped, since tags inside it are text.
+fn structural_tags(b: &[u8]) -> impl Iterator<Item = Tag> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let t = next_tag(b, from)?;
+        from = t.end.max(t.start + 1);
+        if is_raw(t.name()) && !t.closing {
+            from = find_ci(&b[t.end..], t.name())
+                .map_or(b.len(), |e| t.end + e)
+                .max(from);
+            continue;
+        }
+        if t.self_closing || is_void(t.name()) {
+            continue;
+        }
+        return Some(t);
+    })
+}
+
 /// `</name` (case-insensitive) in `hay`.
 fn find_ci(hay: &[u8], name: &[u8]) -> Option<usize> {
     let mut i = 0;
@@ -179,18 +186,7 @@ fn find_ci(hay: &[u8], name: &[u8]) -> Option<usize> {
 
 fn exceeds(b: &[u8], max: usize) -> bool {
     let mut depth = 0usize;
-    let mut from = 0;
-    while let Some(t) = next_tag(b, from) {
-        from = t.end.max(t.start + 1);
-        if is_raw(t.name()) && !t.closing {
-            from = find_ci(&b[t.end..], t.name())
-                .map_or(b.len(), |e| t.end + e)
-                .max(from);
-            continue;
-        }
-        if t.self_closing || is_void(t.name()) {
-            continue;
-        }
+    for t in structural_tags(b) {
         if t.closing {
             depth = depth.saturating_sub(1);
         } else {
