@@ -2,9 +2,10 @@
 //!
 //! Reading, cleaning and writing form a pipeline with bounded memory: a reader thread
 //! reads records into batches (at most `jobs × 64` records and `jobs × 16 MiB` of page
-//! bytes), the batches are cleaned in parallel with rayon, and the main thread writes the
-//! results in input order. At most two batches are in flight (one being read, one being
-//! cleaned and written), so memory follows the batch size, never the corpus size.
+//! bytes), the batches are inflated (gzipped pages), decoded and cleaned in parallel with
+//! rayon, and the main thread writes the results in input order. At most two batches are in
+//! flight (one being read, one being cleaned and written), so memory follows the batch
+//! size, never the corpus size.
 
 #![forbid(unsafe_code)]
 
@@ -254,9 +255,15 @@ fn clean(cleaner: &Cleaner, args: &Args, r: Record) -> Outcome {
         url,
         stem,
         payload,
-        size,
+        mut size,
         stream,
     } = r;
+    // a compressed page is inflated here, in the worker, not in the reader thread
+    let payload = payload.and_then(|p| {
+        let (p, inflated) = p.inflate()?;
+        size = inflated.unwrap_or(size);
+        Ok(p)
+    });
     // a bug in the cleaner must cost one record, not the batch
     let result = payload.and_then(|p| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -287,6 +294,7 @@ fn clean_payload(cleaner: &Cleaner, args: &Args, p: Payload) -> Result<Cleaned, 
             (text, mode)
         }
         Payload::Str { text, mode } => (text, mode),
+        Payload::Gzip { .. } => return Err("internal error: a payload was not inflated".into()),
     };
     let input = match forced.unwrap_or(mode) {
         Mode::Html => Input::Html(&text),

@@ -3,7 +3,10 @@
 //!
 //! Nothing here holds more than one record: files are read whole but capped at the size
 //! limit (decompressed bytes are capped too, so a gzip bomb stops at the limit), JSONL and
-//! WARC files are streamed.
+//! WARC files are streamed. A gzipped page file and a gzip-encoded WARC payload are handed
+//! on compressed ([`Payload::Gzip`]) and inflated by the worker that cleans them (see
+//! [`Payload::inflate`]), so decompression runs in parallel rather than in the one reader
+//! thread.
 
 use crate::warc;
 use anyhow::{bail, Context};
@@ -245,6 +248,50 @@ pub enum Payload {
     },
     /// Text already decoded (a JSON string field).
     Str { text: String, mode: Mode },
+    /// Gzip-compressed bytes, inflated by the worker: `limit` caps the inflated size.
+    Gzip {
+        data: Vec<u8>,
+        hint: Option<String>,
+        mode: Mode,
+        limit: u64,
+        /// What the error of a bad stream says it was reading.
+        what: &'static str,
+    },
+}
+
+impl Payload {
+    /// Inflates a [`Payload::Gzip`] into [`Payload::Bytes`], capped at its limit (so a gzip
+    /// bomb stops there); other payloads are returned as they are. Also returns the bytes of
+    /// page the payload now holds, when that changed.
+    pub fn inflate(self) -> Result<(Payload, Option<u64>), String> {
+        let Payload::Gzip {
+            data,
+            hint,
+            mode,
+            limit,
+            what,
+        } = self
+        else {
+            return Ok((self, None));
+        };
+        let mut out = Vec::with_capacity(data.len().saturating_mul(4).min(limit as usize + 1));
+        MultiGzDecoder::new(&data[..])
+            .take(limit + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| format!("{what}: {e}"))?;
+        if out.len() as u64 > limit {
+            return Err(too_large(limit, None));
+        }
+        let size = out.len() as u64;
+        Ok((
+            Payload::Bytes {
+                data: out,
+                hint,
+                mode,
+            },
+            Some(size),
+        ))
+    }
 }
 
 /// One record to clean.
@@ -272,6 +319,20 @@ pub enum Item {
 }
 
 type Stream = Box<dyn BufRead + Send>;
+
+/// The error of a page over the limit (`size` when known).
+fn too_large(limit: u64, size: Option<u64>) -> String {
+    match size {
+        Some(s) => {
+            format!("too large: {s} bytes over the limit of {limit} bytes (raise --max-bytes)")
+        }
+        None => format!("too large: more than the limit of {limit} bytes (raise --max-bytes)"),
+    }
+}
+
+/// Slack over the page limit for a compressed file: gzip can grow incompressible bytes a
+/// little, so a page at the limit may take slightly more compressed.
+const GZIP_SLACK: u64 = 64 * 1024;
 
 enum Open {
     Jsonl {
@@ -321,16 +382,7 @@ impl Records {
     }
 
     fn too_large(&self, size: Option<u64>) -> String {
-        match size {
-            Some(s) => format!(
-                "too large: {s} bytes over the limit of {} bytes (raise --max-bytes)",
-                self.cfg.max_bytes
-            ),
-            None => format!(
-                "too large: more than the limit of {} bytes (raise --max-bytes)",
-                self.cfg.max_bytes
-            ),
-        }
+        too_large(self.cfg.max_bytes as u64, size)
     }
 
     fn open_stream(&self, src: &Source) -> io::Result<Stream> {
@@ -361,11 +413,52 @@ impl Records {
                 }
             }
         }
+        if src.gz {
+            if let Some(p) = &src.path {
+                return self.read_gz_file(mode, p);
+            }
+        }
         let stream = match self.open_stream(src) {
             Ok(s) => s,
             Err(e) => return self.error(id, format!("cannot open: {e}")),
         };
         self.read_doc_from(mode, stream, src.gz)
+    }
+
+    /// Reads a gzipped page file as it is, for a worker to inflate.
+    fn read_gz_file(&self, mode: Mode, path: &Path) -> Item {
+        let id = self.cur.name.clone();
+        let limit = self.cfg.max_bytes as u64;
+        let mut data = Vec::new();
+        let read = File::open(path)
+            .map_err(|e| format!("cannot open: {e}"))
+            .and_then(|f| {
+                f.take(limit + GZIP_SLACK + 1)
+                    .read_to_end(&mut data)
+                    .map_err(|e| format!("reading gzip: {e}"))
+            });
+        if let Err(why) = read {
+            return self.error(id, why);
+        }
+        if data.len() as u64 > limit + GZIP_SLACK {
+            return self.error(id, self.too_large(None));
+        }
+        // the compressed size until a worker inflates it: what the batch holds meanwhile
+        let size = data.len() as u64;
+        Item::Record(Record {
+            id,
+            url: None,
+            stem: self.stem(),
+            payload: Ok(Payload::Gzip {
+                data,
+                hint: None,
+                mode,
+                limit,
+                what: "reading gzip",
+            }),
+            size,
+            stream: false,
+        })
     }
 
     /// Reads a whole page from a stream, capped at the limit.
@@ -515,7 +608,7 @@ impl Records {
             },
         };
         let size = match &payload {
-            Ok(Payload::Bytes { data, .. }) => data.len() as u64,
+            Ok(Payload::Bytes { data, .. } | Payload::Gzip { data, .. }) => data.len() as u64,
             _ => 0,
         };
         Ok(Some(Item::Record(Record {
@@ -556,12 +649,13 @@ impl Records {
         {
             None | Some("") | Some("identity") => {}
             Some("gzip") | Some("x-gzip") => {
-                let mut out = Vec::new();
-                MultiGzDecoder::new(&data[..])
-                    .take(self.cfg.max_bytes as u64 + 1)
-                    .read_to_end(&mut out)
-                    .map_err(|e| format!("reading gzip payload: {e}"))?;
-                data = out;
+                return Ok(Some(Payload::Gzip {
+                    data,
+                    hint: http.charset(),
+                    mode: Mode::Html,
+                    limit: self.cfg.max_bytes as u64,
+                    what: "reading gzip payload",
+                }));
             }
             Some(other) => return Err(format!("unsupported Content-Encoding {other:?}")),
         }
