@@ -106,7 +106,7 @@ fn trim_start(b: &[u8]) -> &[u8] {
 
 /// Position of `needle` in `hay` (bytes).
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 use crate::decode::find;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Deepest nesting passed to the parser.
 pub(crate) const MAX_DEPTH: usize = 256;
@@ -105,7 +106,7 @@ fn next_tag(b: &[u8], mut from: usize) -> Option<Tag> {
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
+    memchr::memchr(needle, hay)
 }
 
 /// The page with its nesting limited to [`MAX_DEPTH`]; borrowed when already within it.
@@ -172,8 +173,10 @@ fn structural_tags(b: &[u8]) -> impl Iterator<Item = Tag> + '_ {
 
 /// `</name` (case-insensitive) in `hay`.
 fn find_ci(hay: &[u8], name: &[u8]) -> Option<usize> {
+    static CLOSE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"</"));
     let mut i = 0;
-    while let Some(p) = find(&hay[i..], b"</") {
+    while let Some(p) = CLOSE.find(&hay[i..]) {
         let at = i + p;
         let n = &hay[at + 2..];
         if n.len() >= name.len() && n[..name.len()].eq_ignore_ascii_case(name) {

@@ -43,14 +43,56 @@ pub(crate) fn is_cjk(c: char) -> bool {
     )
 }
 
-#[inline]
-fn is_word_char(c: char) -> bool {
+/// A word character outside ASCII, from the Unicode tables (slow: see [`class`]).
+fn is_word_char_slow(c: char) -> bool {
+    // common punctuation: quotes, dashes, bullets are not words
+    !matches!(c as u32, 0x2000..=0x206F | 0xA0 | 0x3000..=0x3003 | 0x3008..=0x301F | 0xFF01..=0xFF0F)
+        && (is_cjk(c) || c.is_alphanumeric())
+}
+
+/// Class bits of a character: a word character, written without spaces (CJK), numeric,
+/// uppercase.
+const WORD: u8 = 1;
+const CJK: u8 = 2;
+const NUMERIC: u8 = 4;
+const UPPER: u8 = 8;
+
+fn class_slow(c: char) -> u8 {
+    let mut k = 0;
     if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        // common punctuation first: quotes, dashes, bullets are not words
-        !matches!(c as u32, 0x2000..=0x206F | 0xA0 | 0x3000..=0x3003 | 0x3008..=0x301F | 0xFF01..=0xFF0F)
-            && (is_cjk(c) || c.is_alphanumeric())
+        if c.is_ascii_alphanumeric() || c == '_' {
+            k |= WORD;
+        }
+    } else if is_word_char_slow(c) {
+        k |= WORD;
+    }
+    if is_cjk(c) {
+        k |= CJK;
+    }
+    if c.is_numeric() {
+        k |= NUMERIC;
+    }
+    if c.is_uppercase() {
+        k |= UPPER;
+    }
+    k
+}
+
+/// The classes of the Basic Multilingual Plane, one byte per code point (64 KiB, built once):
+/// the standard library's Unicode lookups are binary searches, and the tokenizer asks about
+/// every character of text outside ASCII.
+static BMP_CLASS: LazyLock<Box<[u8]>> = LazyLock::new(|| {
+    (0..=0xFFFFu32)
+        .map(|cp| char::from_u32(cp).map_or(0, class_slow))
+        .collect()
+});
+
+/// The class bits of `c` ([`WORD`], [`CJK`], [`NUMERIC`], [`UPPER`]).
+#[inline]
+fn class(c: char) -> u8 {
+    match BMP_CLASS.get(c as usize) {
+        Some(&k) => k,
+        None => class_slow(c),
     }
 }
 
@@ -105,26 +147,42 @@ impl Iterator for Tokens<'_> {
     fn next(&mut self) -> Option<Token> {
         let bytes = self.text.as_bytes();
         let len = bytes.len();
-        // the char at byte `i` (always a char boundary) and its length
-        let char_at = |i: usize| -> (char, usize) {
+        // the char at byte `i` (always a char boundary), its length and class bits
+        let char_at = |i: usize| -> (char, usize, u8) {
             let b = bytes[i];
             if b < 0x80 {
-                (b as char, 1)
+                let k = if b.is_ascii_alphanumeric() || b == b'_' {
+                    WORD | if b.is_ascii_digit() {
+                        NUMERIC
+                    } else if b.is_ascii_uppercase() {
+                        UPPER
+                    } else {
+                        0
+                    }
+                } else {
+                    0
+                };
+                (b as char, 1, k)
             } else {
                 let c = self.text[i..].chars().next().unwrap_or(' ');
-                (c, c.len_utf8())
+                (c, c.len_utf8(), class(c))
             }
         };
         // skip to the first word char
         let mut i = self.pos;
-        let (start, first, first_len) = loop {
+        let (start, first, first_len, first_class) = loop {
             if i >= len {
                 self.pos = len;
                 return None;
             }
-            let (c, l) = char_at(i);
-            if is_word_char(c) {
-                break (i, c, l);
+            let b = bytes[i];
+            if b < 0x80 && !(b.is_ascii_alphanumeric() || b == b'_') {
+                i += 1;
+                continue;
+            }
+            let (c, l, k) = char_at(i);
+            if k & WORD != 0 {
+                break (i, c, l, k);
             }
             i += l;
         };
@@ -136,7 +194,7 @@ impl Iterator for Tokens<'_> {
             }
         };
         let mut h = push(FNV_OFFSET, first);
-        if is_cjk(first) {
+        if first_class & CJK != 0 {
             let end = start + first_len;
             self.pos = end;
             return Some(Token {
@@ -149,8 +207,8 @@ impl Iterator for Tokens<'_> {
                 cjk: true,
             });
         }
-        let upper_initial = first.is_uppercase();
-        let mut numeric = first.is_numeric();
+        let upper_initial = first_class & UPPER != 0;
+        let mut numeric = first_class & NUMERIC != 0;
         let mut end = start + first_len;
         let mut chars = 1;
         while end < len {
@@ -166,10 +224,10 @@ impl Iterator for Tokens<'_> {
                 }
                 break;
             }
-            let (c, l) = char_at(end);
-            if is_word_char(c) && !is_cjk(c) {
+            let (c, l, k) = char_at(end);
+            if k & (WORD | CJK) == WORD {
                 h = push(h, c);
-                numeric &= c.is_numeric();
+                numeric &= k & NUMERIC != 0;
                 chars += 1;
                 end += l;
             } else {
@@ -204,6 +262,7 @@ static STOPWORDS: LazyLock<HashMapU64<u64>> = LazyLock::new(|| {
 /// Forces the construction of the lexicon tables (so the first call pays no extra).
 pub(crate) fn warm_up() {
     LazyLock::force(&STOPWORDS);
+    LazyLock::force(&BMP_CLASS);
 }
 
 /// The language of the page, as far as stopwords tell.
@@ -536,6 +595,18 @@ const OWN_WORDS_LIMIT: u32 = 60;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_table_agrees_with_the_unicode_lookups() {
+        for cp in (0..0x11_0000u32).step_by(7).chain(0..0x3000) {
+            if let Some(c) = char::from_u32(cp) {
+                assert_eq!(class(c), class_slow(c), "{cp:#x}");
+                if !c.is_ascii() {
+                    assert_eq!(class(c) & WORD != 0, is_word_char_slow(c), "{cp:#x}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn tokens_split_words_and_cjk() {
