@@ -21,6 +21,10 @@ fn best_of_3(mut f: impl FnMut()) -> Duration {
 /// `make(n)` and `make(4n)` must take at most `MAX_RATIO` times as long (linear: about 4).
 fn assert_linear(what: &str, n: usize, make: impl Fn(usize) -> String, run: impl Fn(&str)) {
     const MAX_RATIO: f64 = 10.0;
+    // one timing at a time: the test harness runs tests in parallel, and two timings
+    // sharing a core measure each other
+    static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = TIMING.lock().unwrap_or_else(|e| e.into_inner());
     let (small, large) = (make(n), make(4 * n));
     let measure = || {
         let ts = best_of_3(|| run(&small));
