@@ -1,7 +1,9 @@
 //! Pathological inputs: the work must stay linear in the input and nothing may recurse
 //! over the DOM (ammonia's `repeat(60_000)`, comrak's quadratic fuzz target). Bounds are
 //! generous (debug builds, shared CI machines); the linearity checks compare the best of
-//! three runs at two sizes, so a quadratic pass shows as a ratio near 16, a linear one near 4.
+//! three runs at two sizes, so a quadratic pass shows as a ratio near 16, a linear one near
+//! 4 (measured up to 10 on a loaded machine, where the instruction counts grow 3.7×: cache
+//! misses, not work).
 
 use std::time::{Duration, Instant};
 use unclutter::{clean_html, Cleaner, Input, Options};
@@ -20,7 +22,7 @@ fn best_of_3(mut f: impl FnMut()) -> Duration {
 
 /// `make(n)` and `make(4n)` must take at most `MAX_RATIO` times as long (linear: about 4).
 fn assert_linear(what: &str, n: usize, make: impl Fn(usize) -> String, run: impl Fn(&str)) {
-    const MAX_RATIO: f64 = 10.0;
+    const MAX_RATIO: f64 = 12.0;
     // one timing at a time: the test harness runs tests in parallel, and two timings
     // sharing a core measure each other
     static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
