@@ -194,13 +194,21 @@ fn structural_tags<'a>(
     mut raw: impl FnMut(&Tag, usize) + 'a,
 ) -> impl Iterator<Item = Tag> + 'a {
     let mut from = 0;
+    let mut svgs = true;
     std::iter::from_fn(move || loop {
         let t = next_tag(b, from)?;
         from = t.end.max(t.start + 1);
-        if is_raw(t.name()) && !t.closing {
-            let body_end = find_ci(&b[t.end..], t.name())
-                .map_or(b.len(), |e| t.end + e)
-                .max(from);
+        // an `<svg>` is skipped like raw text only when its closing tag is there: unclosed,
+        // the parser ends it at the next HTML tag, not at the end of the page. The first
+        // unclosed one ends the skipping: each search that fails reads the rest of the page,
+        // and one such search keeps the scan linear
+        let svg_end = (svgs && t.name() == b"svg" && !t.self_closing && !t.closing)
+            .then(|| svg_close(&b[t.end..]))
+            .flatten();
+        svgs &= svg_end.is_some() || t.name() != b"svg" || t.self_closing || t.closing;
+        if (is_raw(t.name()) || svg_end.is_some()) && !t.closing {
+            let close = svg_end.or_else(|| find_ci(&b[t.end..], t.name()));
+            let body_end = close.map_or(b.len(), |e| t.end + e).max(from);
             raw(&t, body_end);
             // past the closing tag too: it closes a raw element, not a structural one
             from = memchr(b'>', &b[body_end..]).map_or(b.len(), |e| body_end + e + 1);
@@ -213,17 +221,37 @@ fn structural_tags<'a>(
     })
 }
 
-/// Whether the raw-text element opened by `t` has a body the walk never reads: scripts
-/// (but JSON-LD) and styles.
+/// Whether the raw-text element (or `<svg>`) opened by `t` has a body the walk never
+/// reads: scripts (but JSON-LD), styles and inline SVG drawings.
 fn unread_body(b: &[u8], t: &Tag) -> bool {
     match t.name() {
-        b"style" => true,
+        b"style" | b"svg" => true,
         b"script" => {
             let tag = &b[t.start..t.end.min(b.len())];
             !tag.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"))
         }
         _ => false,
     }
+}
+
+/// The `</svg` that closes an `<svg>` whose body is `hay`, with nested `<svg>`s counted.
+fn svg_close(hay: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut from = 0;
+    while let Some(t) = next_tag(hay, from) {
+        from = t.end.max(t.start + 1);
+        if t.name() != b"svg" || t.self_closing {
+            continue;
+        }
+        if !t.closing {
+            depth += 1;
+        } else if depth == 0 {
+            return Some(t.start);
+        } else {
+            depth -= 1;
+        }
+    }
+    None
 }
 
 /// `</name` (case-insensitive) in `hay`.
@@ -305,6 +333,22 @@ mod tests {
             "<head><STYLE></style><script type='application/ld+json'>{\"a\":1}</script>\
              <script src=x></script><script></SCRIPT ></head><p>é</p><script>"
         );
+    }
+
+    #[test]
+    fn svg_bodies_go_with_nested_drawings() {
+        let page = "<p>a</p><svg viewBox='0 0 1 1'><path d='M0'/><svg><text>x</text></svg>\
+                    <g/></SVG><svg/><p>b</p>";
+        assert_eq!(
+            limit_to(page, 10),
+            "<p>a</p><svg viewBox='0 0 1 1'></SVG><svg/><p>b</p>"
+        );
+    }
+
+    #[test]
+    fn unclosed_svgs_stay() {
+        let page = "<svg><p>a</p><svg><path/></svg>";
+        assert_eq!(limit_to(page, 10), page);
     }
 
     #[test]

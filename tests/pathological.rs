@@ -176,3 +176,22 @@ fn html_deep_nesting_is_linear() {
         },
     );
 }
+
+#[test]
+fn html_unclosed_svgs_and_scripts_are_linear() {
+    // each `<svg>` asks for its closing tag; unclosed ones must not each read the rest
+    assert_linear(
+        "unclosed svgs",
+        4_000,
+        |n| {
+            format!(
+                "<html><body><p>{PARA}</p>{}<script>{}</body></html>",
+                "<svg><svg><g>".repeat(n),
+                "</svg>".repeat(n)
+            )
+        },
+        |s| {
+            let _ = clean_html(s);
+        },
+    );
+}
