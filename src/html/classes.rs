@@ -286,6 +286,17 @@ fn lookup(word: &[u8], v: &mut Verdict) {
 /// are noise (`ad` in a hex string).
 const GENERATED_DIGITS: usize = 4;
 
+impl Verdict {
+    /// Adds what another value says (reading two values one after the other into the same
+    /// verdict is the same as reading each into its own and joining them).
+    pub(crate) fn join(&mut self, o: Verdict) {
+        self.boilerplate |= o.boilerplate;
+        self.content |= o.content;
+        self.comments |= o.comments;
+        self.caption |= o.caption;
+    }
+}
+
 /// Reads a class or id attribute value into `v`. No allocation for words up to 32 bytes.
 pub(crate) fn read(value: &str, v: &mut Verdict) {
     for name in value.split_ascii_whitespace() {
@@ -377,6 +388,30 @@ mod tests {
         let mut v = Verdict::default();
         read(s, &mut v);
         v
+    }
+
+    #[test]
+    fn reading_two_values_is_joining_their_verdicts() {
+        let values = [
+            "share-bar",
+            "has-comments no-ads",
+            "comment-list",
+            "wp-caption-text",
+            "entry-content",
+            "no-caption",
+            "article__body",
+            "x",
+        ];
+        for a in values {
+            for b in values {
+                let mut both = Verdict::default();
+                read(a, &mut both);
+                read(b, &mut both);
+                let mut joined = v(a);
+                joined.join(v(b));
+                assert_eq!(both, joined, "{a} + {b}");
+            }
+        }
     }
 
     #[test]

@@ -452,6 +452,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
     let mut stack: Vec<Frame> = Vec::with_capacity(64);
     let mut skip_depth = 0usize;
     let mut seen = 0usize;
+    let mut class_verdicts: crate::features::HashMapU64<classes::Verdict> = Default::default();
     let mut og_title = None;
     let mut title = None;
     let mut ld_body = String::new();
@@ -516,7 +517,16 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                 "class" => {
                                     class_hash = fnv(v);
                                     if flags & BLOCK != 0 {
-                                        classes::read(v, &mut verdict);
+                                        // a page repeats its class values on many
+                                        // elements: each is read once
+                                        let said = *class_verdicts
+                                            .entry(class_hash)
+                                            .or_insert_with(|| {
+                                                let mut said = classes::Verdict::default();
+                                                classes::read(v, &mut said);
+                                                said
+                                            });
+                                        verdict.join(said);
                                     }
                                 }
                                 "id" => {
