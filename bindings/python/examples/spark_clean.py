@@ -130,7 +130,10 @@ def main() -> None:
     writer = out.write.mode("overwrite")
     (writer.parquet if a.format == "parquet" else writer.json)(a.output)
 
-    back = spark.read.parquet(a.output) if a.format == "parquet" else spark.read.json(a.output)
+    # Read back with the written schema: Spark's JSON writer leaves null fields out, so an
+    # inferred schema would lose the columns that are null on every row (e.g. ``error``).
+    reader = spark.read.schema(out.schema)
+    back = reader.parquet(a.output) if a.format == "parquet" else reader.json(a.output)
     print(f"{back.count()} rows written to {a.output}")
     back.groupBy("is_article").count().show()
     back.select("url", "title", "lang", "confidence", F.substring("text", 1, 60).alias("text")).show(
