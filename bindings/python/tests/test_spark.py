@@ -1,5 +1,7 @@
-"""The Spark example end to end, in local mode: a tiny JSONL to JSON, and 1,000 real pages to
-Parquet. Skipped unless pyspark and java are there (ci.sh installs pyspark from PyPI)."""
+"""The Spark example end to end, in local mode: 1,000 real pages (and three hand-made rows: an
+article, an empty page, a French one) from JSONL to Parquet, in one Spark run (each run starts a
+JVM: 15-25 s on this machine). Skipped unless pyspark and java are there (ci.sh installs
+pyspark from PyPI)."""
 
 import gzip
 import json
@@ -29,30 +31,6 @@ def run_example(*args):
     return r.stdout
 
 
-def test_spark_clean_jsonl_to_json(tmp_path):
-    rows = [
-        {"url": "a", "html": HTML},
-        {"url": "b", "html": ""},
-        {"url": "c", "html": "<html><body><p>" + FRENCH + "</p></body></html>"},
-    ]
-    inp = tmp_path / "in.jsonl"
-    inp.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    out = tmp_path / "out.json"
-    stdout = run_example("--input", inp, "--output", out, "--format", "json")
-    assert "3 rows written" in stdout
-    got = {}
-    for f in out.glob("part-*.json"):
-        for line in f.open(encoding="utf-8"):
-            d = json.loads(line)
-            got[d["url"]] = d
-    assert set(got) == {"a", "b", "c"}
-    import unclutter
-
-    assert got["a"]["text"] == unclutter.clean_html(HTML)
-    assert got["b"]["error"].startswith("EmptyInputError")
-    assert "html" not in got["a"]
-
-
 def thousand_pages():
     """``N_PAGES`` ``(url, html)`` rows: the first 1,000 wcxb-dev pages, or, without them, the
     scrapinghub pages repeated under distinct URLs. Pages are decoded as UTF-8 with
@@ -75,28 +53,41 @@ def thousand_pages():
 
 
 def test_spark_clean_1000_pages_to_parquet(tmp_path):
-    """1,000 pages through ``mapInPandas`` in local mode; every row back, in Parquet, and a
-    sample of 50 equal field by field to what the Python API gives for the same string."""
+    """1,000 pages through ``mapInPandas`` in local mode; every row back, in Parquet, a sample
+    of 50 equal field by field to what the Python API gives for the same string, and the
+    error row of an empty page."""
     import pyarrow.parquet as pq
 
     import unclutter
 
     source, pages = thousand_pages()
+    extra = [
+        ("a", HTML),
+        ("b", ""),
+        ("c", "<html><body><p>" + FRENCH + "</p></body></html>"),
+    ]
     inp = tmp_path / "pages.jsonl"
     with inp.open("w", encoding="utf-8") as f:
-        for url, html in pages:
+        for url, html in pages + extra:
             f.write(json.dumps({"url": url, "html": html}) + "\n")
     out = tmp_path / "clean.parquet"
-    stdout = run_example("--input", inp, "--output", out)
-    assert f"{N_PAGES} rows written" in stdout, stdout[-2000:]
+    stdout = run_example("--input", inp, "--output", out, "--schema", "url STRING, html STRING")
+    n_rows = N_PAGES + len(extra)
+    assert f"{n_rows} rows written" in stdout, stdout[-2000:]
 
     table = pq.read_table(out)
-    assert table.num_rows == N_PAGES, source
+    assert table.num_rows == n_rows, source
     assert set(table.column_names) == {
         "url", "text", "title", "lang", "is_article", "confidence", "error"
     }
     rows = {r["url"]: r for r in table.to_pylist()}
-    assert set(rows) == {url for url, _ in pages}
+    assert set(rows) == {url for url, _ in pages + extra}
+
+    assert rows["a"]["text"] == unclutter.clean_html(HTML)
+    assert rows["a"]["error"] is None and rows["a"]["is_article"] is True
+    assert rows["b"]["error"].startswith("EmptyInputError") and rows["b"]["text"] is None
+    assert "budget" in rows["c"]["text"] and rows["c"]["lang"] == "fr"
+    rows = {url: rows[url] for url, _ in pages}
 
     with_text = sum(1 for r in rows.values() if r["text"])
     errors = [r["error"] for r in rows.values() if r["error"] is not None]
