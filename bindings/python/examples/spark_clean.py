@@ -6,7 +6,7 @@ cleaned with ``Cleaner.clean_many`` on Rust threads — and writes Parquet (or J
 ``--format json``) with the columns of the input plus ``text``, ``title``, ``lang``,
 ``is_article``, ``confidence`` and ``error``.
 
-    pip install pyspark ./bindings/python        # Java 17 on the PATH
+    pip install 'pyspark[sql]' ./bindings/python   # Java 17 on the PATH
     python bindings/python/examples/spark_clean.py                     # demo input: the scrapinghub pages
     python bindings/python/examples/spark_clean.py --input pages.jsonl --html-field html \
         --schema 'url STRING, html STRING' --output clean.parquet
