@@ -6,10 +6,10 @@ cleaned with ``Cleaner.clean_many`` on Rust threads — and writes Parquet (or J
 ``--format json``) with the columns of the input plus ``text``, ``title``, ``lang``,
 ``is_article``, ``confidence`` and ``error``.
 
-    pip install pyspark ./bindings/python        # Java 17 on the PATH
+    pip install 'pyspark[sql]' ./bindings/python   # Java 17 on the PATH
     python bindings/python/examples/spark_clean.py                     # demo input: the scrapinghub pages
     python bindings/python/examples/spark_clean.py --input pages.jsonl --html-field html \
-        --output clean.parquet
+        --schema 'url STRING, html STRING' --output clean.parquet
 
 Without ``--input``, a JSONL of the scrapinghub pages (``../shared/datasets/scrapinghub/html``,
 relative to the repository) is written first to ``/tmp/unclutter-spark/pages.jsonl``.
@@ -91,6 +91,8 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--input", help="JSONL of pages (default: a demo file of the scrapinghub pages)")
     p.add_argument("--html-field", default="html")
+    p.add_argument("--schema", help="the input's schema as a DDL string, e.g. 'url STRING, html "
+                   "STRING' (default: inferred, which costs one more pass over the input)")
     p.add_argument("--output", default="/tmp/unclutter-spark/clean.parquet")
     p.add_argument("--format", choices=["parquet", "json"], default="parquet")
     p.add_argument("--keep-headings", action="store_true")
@@ -118,7 +120,8 @@ def main() -> None:
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("WARN")
-    df = spark.read.json(a.input)
+    reader = spark.read.schema(a.schema) if a.schema else spark.read
+    df = reader.json(a.input)
     schema = df.schema.simpleString()[len("struct<"):-1] + "," + ",".join(
         f"{n}:{t}" for n, t in OUT_FIELDS
     )
@@ -130,7 +133,10 @@ def main() -> None:
     writer = out.write.mode("overwrite")
     (writer.parquet if a.format == "parquet" else writer.json)(a.output)
 
-    back = spark.read.parquet(a.output) if a.format == "parquet" else spark.read.json(a.output)
+    # Read back with the written schema: Spark's JSON writer leaves null fields out, so an
+    # inferred schema would lose the columns that are null on every row (e.g. ``error``).
+    reader = spark.read.schema(out.schema)
+    back = reader.parquet(a.output) if a.format == "parquet" else reader.json(a.output)
     print(f"{back.count()} rows written to {a.output}")
     back.groupBy("is_article").count().show()
     back.select("url", "title", "lang", "confidence", F.substring("text", 1, 60).alias("text")).show(
