@@ -129,8 +129,6 @@ const BOILERPLATE: &[&str] = &[
     // page furniture
     "footer",
     "sidebar",
-    "widget",
-    "widgets",
     "breadcrumb",
     "breadcrumbs",
     "tags",
@@ -162,6 +160,13 @@ const BOILERPLATE: &[&str] = &[
     "topbar",
     "rss",
 ];
+
+/// Words that name boilerplate on most pages but not on all: a sidebar's `widget` boxes
+/// are furniture, but page builders (Elementor's `elementor-widget-container`) put the
+/// same word on every box of the page, the article's too. The walk settles them per page
+/// (`settle_weak_boilerplate` in the module above).
+const WEAK_BOILERPLATE: &[&str] = &["widget", "widgets"];
+const IS_WEAK_BP: u8 = 32;
 
 /// Words of class / id names that name the article's content.
 const CONTENT: &[&str] = &[
@@ -207,6 +212,8 @@ pub(crate) struct Verdict {
     pub comments: bool,
     /// A word names an image caption or credit.
     pub caption: bool,
+    /// A word names boilerplate outside the article only ([`WEAK_BOILERPLATE`]).
+    pub weak_boilerplate: bool,
 }
 
 /// Words naming image captions and credits: the text inside is a caption (USERS.md #5),
@@ -262,6 +269,7 @@ static WORDS: LazyLock<HashMapU64<u8>> = LazyLock::new(|| {
         (QUALIFIERS, IS_QUALIFIER),
         (COMMENTS, IS_COMMENTS),
         (CAPTIONS, IS_CAPTION),
+        (WEAK_BOILERPLATE, IS_WEAK_BP),
     ] {
         for w in list {
             *m.entry(hash_word(w.as_bytes())).or_insert(0) |= bit;
@@ -280,6 +288,7 @@ fn lookup(word: &[u8], v: &mut Verdict) {
     v.content |= b & IS_CONTENT != 0;
     v.comments |= b & IS_COMMENTS != 0;
     v.caption |= b & IS_CAPTION != 0;
+    v.weak_boilerplate |= b & IS_WEAK_BP != 0;
 }
 
 /// A name with this many digits is generated (`w-node-b5343ad4-…`), and its letter runs
@@ -338,6 +347,7 @@ fn read_name(name: &str, v: &mut Verdict) {
     // a caption is a caption in any box ("caption-text", "entry-caption"), unless qualified
     let negated = (0..n).any(|k| bits(&bytes[words[k].0..words[k].1]) & IS_QUALIFIER != 0);
     let before = v.boilerplate;
+    let before_weak = v.weak_boilerplate;
     let before_comments = v.comments;
     let before_caption = v.caption;
     let mut joined = [0u8; 32];
@@ -356,6 +366,7 @@ fn read_name(name: &str, v: &mut Verdict) {
     }
     if qualified {
         v.boilerplate = before;
+        v.weak_boilerplate = before_weak;
         v.comments = before_comments;
     }
     if negated {
