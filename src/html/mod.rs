@@ -24,7 +24,8 @@
 //! # Blocks
 //!
 //! One block per paragraph, heading (with its level), list item, blockquote, caption
-//! (`<figcaption>`, `<caption>`, anything inside `<figure>`), `<pre>` and table row: the
+//! (`<figcaption>`, `<caption>`, anything inside `<figure>`; a `<span>` whose class names a
+//! caption is a box of its own, for the region's caption rule), `<pre>` and table row: the
 //! cells of a row join into one block (separated by a space) when each cell is one block;
 //! a layout table's cells, which hold paragraphs, stay apart. Text directly inside a
 //! `<div>` or `<td>` is a paragraph of its own. Line breaks: a single `<br>` is a space inside the
@@ -521,8 +522,15 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                             match k {
                                 "class" => {
                                     class_hash = fnv(v);
+                                    // a `<span class="caption">` under a picture is a
+                                    // box of its own (the caption rule judges it)
                                     if flags & BLOCK != 0 {
                                         classes::read(v, &mut verdict);
+                                    } else if flags == 0 && name == "span" && v.contains("aption") {
+                                        classes::read(v, &mut verdict);
+                                        if verdict.caption && !verdict.boilerplate {
+                                            flags = BLOCK;
+                                        }
                                     }
                                 }
                                 "id" => {
