@@ -270,6 +270,7 @@ static WORDS: LazyLock<HashMapU64<u8>> = LazyLock::new(|| {
         (COMMENTS, IS_COMMENTS),
         (CAPTIONS, IS_CAPTION),
         (WEAK_BOILERPLATE, IS_WEAK_BP),
+        (EMBEDS, IS_EMBED),
     ] {
         for w in list {
             *m.entry(hash_word(w.as_bytes())).or_insert(0) |= bit;
@@ -342,8 +343,9 @@ fn read_name(name: &str, v: &mut Verdict) {
     }
     // a name that also says content or qualifies the word ("content-with-sidebar",
     // "has-comments", "no-ads") names no boilerplate
-    let qualified =
-        (0..n).any(|k| bits(&bytes[words[k].0..words[k].1]) & (IS_QUALIFIER | IS_CONTENT) != 0);
+    let qualified = (0..n).any(|k| {
+        bits(&bytes[words[k].0..words[k].1]) & (IS_QUALIFIER | IS_CONTENT | IS_EMBED) != 0
+    });
     // a caption is a caption in any box ("caption-text", "entry-caption"), unless qualified
     let negated = (0..n).any(|k| bits(&bytes[words[k].0..words[k].1]) & IS_QUALIFIER != 0);
     let before = v.boilerplate;
@@ -373,6 +375,13 @@ fn read_name(name: &str, v: &mut Verdict) {
         v.caption = before_caption;
     }
 }
+
+/// Words naming embedded content (a quoted tweet or post in `social-media-embed`): the
+/// embed is part of the article, so a boilerplate word in the same name (`social`) names
+/// where it comes from, not furniture. Measured on scrapinghub: 0.969 -> 0.970 shingle F1
+/// with headings kept; wcxb-dev unchanged.
+const EMBEDS: &[&str] = &["embed", "embedded"];
+const IS_EMBED: u8 = 64;
 
 /// Words that qualify a boilerplate word rather than name the element after it.
 const QUALIFIERS: &[&str] = &[
@@ -404,6 +413,8 @@ mod tests {
         assert!(v("entry-content").content);
         assert!(!v("content-with-sidebar-wrp").boilerplate);
         assert!(!v("has-comments no-ads").boilerplate);
+        assert!(!v("social-media-embed").boilerplate);
+        assert!(v("social-links").boilerplate);
         assert!(v("comment-list").comments);
         assert!(!v("w-node-b5343ad4-d1b4-c331-818c").boilerplate);
         assert!(!v("comment-count has-comments").boilerplate || v("comment-count").comments);
