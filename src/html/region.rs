@@ -114,6 +114,9 @@ const ANCESTOR_CHARS_RATIO: u32 = 3;
 /// ...unless it is mostly links (a page's headline lists around a short article).
 /// Measured on wcxb-dev: articles with headings kept 0.949 -> 0.950, all 0.826 -> 0.827.
 const ANCESTOR_MAX_LINK_DENSITY: f32 = 0.3;
+/// On an article page, this many headings before the first paragraph of the region are
+/// its title zone (the shared `headings` rule's `TITLE_ZONE`).
+const TITLE_ZONE: usize = 2;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.
 const SIBLING_SHARE: f32 = 0.2;
 
@@ -514,6 +517,23 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         };
         if enough {
             break;
+        }
+    }
+
+    // A page with one strong article: the headings before its first paragraph are its
+    // title and kicker (the shared `headings` rule only sees the first blocks of the whole
+    // page, most of them outside the region). On product, service and listing pages the
+    // title names the content and stays.
+    if article_page {
+        let mut seen = 0usize;
+        for b in w.blocks.iter_mut().filter(|b| b.hints.in_region) {
+            if b.kind != Kind::Heading {
+                break;
+            }
+            if seen < TITLE_ZONE {
+                b.hints.in_region = false;
+            }
+            seen += 1;
         }
     }
 }
