@@ -525,15 +525,18 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
     // page, most of them outside the region). On product, service and listing pages the
     // title names the content and stays.
     if article_page {
-        let mut seen = 0usize;
-        for b in w.blocks.iter_mut().filter(|b| b.hints.in_region) {
+        for (seen, b) in w
+            .blocks
+            .iter_mut()
+            .filter(|b| b.hints.in_region)
+            .enumerate()
+        {
             if b.kind != Kind::Heading {
                 break;
             }
             if seen < TITLE_ZONE {
                 b.hints.in_region = false;
             }
-            seen += 1;
         }
     }
 }
