@@ -129,8 +129,6 @@ const BOILERPLATE: &[&str] = &[
     // page furniture
     "footer",
     "sidebar",
-    "widget",
-    "widgets",
     "breadcrumb",
     "breadcrumbs",
     "tags",
@@ -162,6 +160,13 @@ const BOILERPLATE: &[&str] = &[
     "topbar",
     "rss",
 ];
+
+/// Words that name boilerplate on most pages but not on all: a sidebar's `widget` boxes
+/// are furniture, but page builders (Elementor's `elementor-widget-container`) put the
+/// same word on every box of the page, the article's too. The walk settles them per page
+/// (`settle_weak_boilerplate` in the module above).
+const WEAK_BOILERPLATE: &[&str] = &["widget", "widgets"];
+const IS_WEAK_BP: u8 = 32;
 
 /// Words of class / id names that name the article's content.
 const CONTENT: &[&str] = &[
@@ -207,6 +212,8 @@ pub(crate) struct Verdict {
     pub comments: bool,
     /// A word names an image caption or credit.
     pub caption: bool,
+    /// A word names boilerplate outside the article only ([`WEAK_BOILERPLATE`]).
+    pub weak_boilerplate: bool,
 }
 
 /// Words naming image captions and credits: the text inside is a caption (USERS.md #5),
@@ -262,6 +269,8 @@ static WORDS: LazyLock<HashMapU64<u8>> = LazyLock::new(|| {
         (QUALIFIERS, IS_QUALIFIER),
         (COMMENTS, IS_COMMENTS),
         (CAPTIONS, IS_CAPTION),
+        (WEAK_BOILERPLATE, IS_WEAK_BP),
+        (EMBEDS, IS_EMBED),
     ] {
         for w in list {
             *m.entry(hash_word(w.as_bytes())).or_insert(0) |= bit;
@@ -280,6 +289,7 @@ fn lookup(word: &[u8], v: &mut Verdict) {
     v.content |= b & IS_CONTENT != 0;
     v.comments |= b & IS_COMMENTS != 0;
     v.caption |= b & IS_CAPTION != 0;
+    v.weak_boilerplate |= b & IS_WEAK_BP != 0;
 }
 
 /// A name with this many digits is generated (`w-node-b5343ad4-…`), and its letter runs
@@ -294,6 +304,7 @@ impl Verdict {
         self.content |= o.content;
         self.comments |= o.comments;
         self.caption |= o.caption;
+        self.weak_boilerplate |= o.weak_boilerplate;
     }
 }
 
@@ -344,11 +355,13 @@ fn read_name(name: &str, v: &mut Verdict) {
     }
     // a name that also says content or qualifies the word ("content-with-sidebar",
     // "has-comments", "no-ads") names no boilerplate
-    let qualified =
-        (0..n).any(|k| bits(&bytes[words[k].0..words[k].1]) & (IS_QUALIFIER | IS_CONTENT) != 0);
+    let qualified = (0..n).any(|k| {
+        bits(&bytes[words[k].0..words[k].1]) & (IS_QUALIFIER | IS_CONTENT | IS_EMBED) != 0
+    });
     // a caption is a caption in any box ("caption-text", "entry-caption"), unless qualified
     let negated = (0..n).any(|k| bits(&bytes[words[k].0..words[k].1]) & IS_QUALIFIER != 0);
     let before = v.boilerplate;
+    let before_weak = v.weak_boilerplate;
     let before_comments = v.comments;
     let before_caption = v.caption;
     let mut joined = [0u8; 32];
@@ -367,12 +380,20 @@ fn read_name(name: &str, v: &mut Verdict) {
     }
     if qualified {
         v.boilerplate = before;
+        v.weak_boilerplate = before_weak;
         v.comments = before_comments;
     }
     if negated {
         v.caption = before_caption;
     }
 }
+
+/// Words naming embedded content (a quoted tweet or post in `social-media-embed`): the
+/// embed is part of the article, so a boilerplate word in the same name (`social`) names
+/// where it comes from, not furniture. Measured on scrapinghub: 0.969 -> 0.970 shingle F1
+/// with headings kept; wcxb-dev unchanged.
+const EMBEDS: &[&str] = &["embed", "embedded"];
+const IS_EMBED: u8 = 64;
 
 /// Words that qualify a boilerplate word rather than name the element after it.
 const QUALIFIERS: &[&str] = &[
@@ -428,6 +449,8 @@ mod tests {
         assert!(v("entry-content").content);
         assert!(!v("content-with-sidebar-wrp").boilerplate);
         assert!(!v("has-comments no-ads").boilerplate);
+        assert!(!v("social-media-embed").boilerplate);
+        assert!(v("social-links").boilerplate);
         assert!(v("comment-list").comments);
         assert!(!v("w-node-b5343ad4-d1b4-c331-818c").boilerplate);
         assert!(!v("comment-count has-comments").boilerplate || v("comment-count").comments);

@@ -24,7 +24,8 @@
 //! # Blocks
 //!
 //! One block per paragraph, heading (with its level), list item, blockquote, caption
-//! (`<figcaption>`, `<caption>`, anything inside `<figure>`), `<pre>` and table row: the
+//! (`<figcaption>`, `<caption>`, anything inside `<figure>`; a `<span>` whose class names a
+//! caption is a box of its own, for the region's caption rule), `<pre>` and table row: the
 //! cells of a row join into one block (separated by a space) when each cell is one block;
 //! a layout table's cells, which hold paragraphs, stay apart. Text directly inside a
 //! `<div>` or `<td>` is a paragraph of its own. Line breaks: a single `<br>` is a space inside the
@@ -90,6 +91,9 @@ pub(crate) const ITEMPROP_BODY: u32 = 1 << 14;
 pub(crate) const BODY: u32 = 1 << 15;
 /// class / id names a comment section.
 pub(crate) const COMMENTS_CLASS: u32 = 1 << 16;
+/// class / id names boilerplate with a weak word only (`widget`): settled after the walk
+/// by the share of the page those boxes hold ([`settle_weak_boilerplate`]).
+const WEAK_BP_CLASS: u32 = 1 << 17;
 
 /// What kind of block an element makes of the text inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,6 +288,8 @@ struct Builder {
     lists: Vec<(u32, u32)>,
     max_blocks: usize,
     truncated: bool,
+    /// Some node carries [`WEAK_BP_CLASS`].
+    weak: bool,
 }
 
 impl Builder {
@@ -434,6 +440,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
         lists: Vec::new(),
         max_blocks: options.max_blocks,
         truncated: false,
+        weak: false,
     };
     let root_ctx = Ctx {
         block: NONE,
@@ -516,6 +523,8 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                             match k {
                                 "class" => {
                                     class_hash = fnv(v);
+                                    // a `<span class="caption">` under a picture is a
+                                    // box of its own (the caption rule judges it)
                                     if flags & BLOCK != 0 {
                                         // a page repeats its class values on many
                                         // elements: each is read once
@@ -527,6 +536,11 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                                 said
                                             });
                                         verdict.join(said);
+                                    } else if flags == 0 && name == "span" && v.contains("aption") {
+                                        classes::read(v, &mut verdict);
+                                        if verdict.caption && !verdict.boilerplate {
+                                            flags = BLOCK;
+                                        }
                                     }
                                 }
                                 "id" => {
@@ -574,6 +588,9 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                             idx = b.nodes.len() as u32;
                             if verdict.boilerplate {
                                 flags |= BP_CLASS;
+                            } else if verdict.weak_boilerplate {
+                                flags |= BP_CLASS | WEAK_BP_CLASS;
+                                b.weak = true;
                             }
                             if verdict.content {
                                 flags |= CONTENT_CLASS;
@@ -701,6 +718,9 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
         }
     }
     b.flush(&root_ctx);
+    if b.weak {
+        settle_weak_boilerplate(&mut b.nodes, &mut b.dom);
+    }
     Walk {
         nodes: b.nodes,
         blocks: b.blocks,
@@ -711,6 +731,81 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
         ld_body,
     }
 }
+
+/// A box named with a weak boilerplate word only (`widget`) is boilerplate on most pages
+/// (a sidebar's widgets), but page builders put the word on every box of the page
+/// (Elementor's `elementor-widget-container` holds the article's paragraphs too). When
+/// the outermost `widget` boxes hold most of the page's text, the word is the builder's
+/// and names nothing: the boxes are unflagged. Measured on wcxb-dev: treating every
+/// `widget` box as boilerplate cut Elementor pages' articles to one section.
+///
+/// Unflagging re-points the boilerplate ancestor of the nodes and blocks below and
+/// recounts the clutter characters: linear passes over the nodes (preorder: ancestors
+/// come first; in reverse, children come first).
+fn settle_weak_boilerplate(nodes: &mut [Node], dom: &mut [BlockDom]) {
+    let Some(page) = nodes.first().map(|n| n.chars) else {
+        return;
+    };
+    let (mut weak_chars, mut i) = (0u32, 0usize);
+    while i < nodes.len() {
+        if nodes[i].flags & WEAK_BP_CLASS != 0 {
+            weak_chars += nodes[i].chars;
+            i = nodes[i].end as usize + 1; // outermost only
+        } else {
+            i += 1;
+        }
+    }
+    if (weak_chars as f32) < WEAK_BP_PAGE_SHARE * page as f32 {
+        return;
+    }
+    for n in nodes.iter_mut() {
+        if n.flags & WEAK_BP_CLASS != 0 {
+            n.flags &= !BP_CLASS;
+        }
+    }
+    let bp_of = |nodes: &[Node], i: u32| -> u32 {
+        // innermost boilerplate ancestor-or-self of `i`, given that of its ancestors
+        let n = &nodes[i as usize];
+        if n.flags & BP_CLASS != 0 {
+            i
+        } else if n.parent == NONE {
+            NONE
+        } else {
+            nodes[n.parent as usize].bp_anc
+        }
+    };
+    for i in 0..nodes.len() {
+        let a = nodes[i].bp_anc;
+        if a != NONE && nodes[a as usize].flags & BP_CLASS == 0 {
+            nodes[i].bp_anc = if a as usize == i {
+                bp_of(nodes, a)
+            } else {
+                nodes[a as usize].bp_anc
+            };
+        }
+    }
+    for d in dom.iter_mut() {
+        if d.bp != NONE && nodes[d.bp as usize].flags & BP_CLASS == 0 {
+            d.bp = nodes[d.bp as usize].bp_anc;
+        }
+    }
+    for n in nodes.iter_mut() {
+        n.clutter_chars = 0;
+    }
+    for i in (0..nodes.len()).rev() {
+        let n = &mut nodes[i];
+        if n.flags & (FURNITURE | HEADER | FORM | BP_CLASS) != 0 {
+            n.clutter_chars = n.chars;
+        }
+        let (p, c) = (n.parent, n.clutter_chars);
+        if let Some(p) = nodes.get_mut(p as usize) {
+            p.clutter_chars += c;
+        }
+    }
+}
+
+/// `widget` boxes holding this share of the page's text are a page builder's boxes.
+const WEAK_BP_PAGE_SHARE: f32 = 0.5;
 
 /// A line that repeats the page's title (`og:title`, `<title>`) is the headline, whatever
 /// its markup (`<b>`, `<div class="title">`): it becomes a level-1 heading.

@@ -16,6 +16,9 @@
 //!   them all is taken instead — the metadata checks the choice, never replaces it.
 //! - **Shared ancestor of the best candidates** (Readability): when three of the five
 //!   best candidates sit in one ancestor of the winner, the ancestor is the article.
+//!   An ancestor of the winner that is itself among them, scoring nearly as well with
+//!   three times its text and few links, is the article too (the winner was a small
+//!   `content`-named box inside it, lifted by its class weight).
 //! - **Sibling gathering** (Readability): siblings of the chosen element that score
 //!   well, or read as prose, join it, so an article split by an inserted advertisement or
 //!   related-links box is not cut at the first insertion (USERS.md B#8). A heading
@@ -104,6 +107,16 @@ const MIN_KEPT_CHARS: u32 = 150;
 /// section of the article even when headings and lists come with it.
 const SECTION_MIN_CHARS: u32 = 500;
 const SECTION_PROSE_SHARE: f32 = 0.6;
+/// An ancestor among the best candidates with this share of the winner's score...
+const ANCESTOR_SCORE_SHARE: f32 = 0.75;
+/// ...and this many times its text is taken instead...
+const ANCESTOR_CHARS_RATIO: u32 = 3;
+/// ...unless it is mostly links (a page's headline lists around a short article).
+/// Measured on wcxb-dev: articles with headings kept 0.949 -> 0.950, all 0.826 -> 0.827.
+const ANCESTOR_MAX_LINK_DENSITY: f32 = 0.3;
+/// On an article page, this many headings before the first paragraph of the region are
+/// its title zone (the shared `headings` rule's `TITLE_ZONE`).
+const TITLE_ZONE: usize = 2;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.
 const SIBLING_SHARE: f32 = 0.2;
 
@@ -263,6 +276,22 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                 }
                 anc = nodes[anc as usize].parent;
             }
+        }
+    }
+
+    // An ancestor of the winner among the best candidates, scoring nearly as well and
+    // holding much more text, is the article: the winner won on its class name alone (a
+    // small `content`-named box inside the article's container).
+    if top != body {
+        let top_chars = nodes[top as usize].chars;
+        if let Some(&(_, anc)) = top5[1..].iter().find(|(s, i)| {
+            *i != NONE
+                && *s >= ANCESTOR_SCORE_SHARE * top_score
+                && contains(nodes, *i, top)
+                && nodes[*i as usize].chars >= ANCESTOR_CHARS_RATIO * top_chars
+                && nodes[*i as usize].link_density() < ANCESTOR_MAX_LINK_DENSITY
+        }) {
+            top = anc;
         }
     }
 
@@ -488,6 +517,26 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         };
         if enough {
             break;
+        }
+    }
+
+    // A page with one strong article: the headings before its first paragraph are its
+    // title and kicker (the shared `headings` rule only sees the first blocks of the whole
+    // page, most of them outside the region). On product, service and listing pages the
+    // title names the content and stays.
+    if article_page {
+        for (seen, b) in w
+            .blocks
+            .iter_mut()
+            .filter(|b| b.hints.in_region)
+            .enumerate()
+        {
+            if b.kind != Kind::Heading {
+                break;
+            }
+            if seen < TITLE_ZONE {
+                b.hints.in_region = false;
+            }
         }
     }
 }

@@ -159,3 +159,40 @@ fn style_parsing() {
     assert!(style_hides("visibility: hidden"));
     assert!(!style_hides("display:block"));
 }
+
+#[test]
+fn widget_boxes_settled_per_page() {
+    let doc = |html: &str| {
+        let d = Html::parse_document(html);
+        walk(&d, &Options::default(), false)
+    };
+    let bp_of = |w: &Walk, text: &str| {
+        let i = w.blocks.iter().position(|b| b.text.contains(text)).unwrap();
+        w.dom[i].bp != NONE
+    };
+    // a sidebar's widget next to an article: boilerplate
+    let w = doc(&format!(
+        "<body><div class=story><p>{PROSE}</p><p>{PROSE} Two.</p><p>{PROSE} Three.</p></div>\
+         <div class=\"widget widget_recent\"><p>Recent posts here</p></div></body>"
+    ));
+    assert!(bp_of(&w, "Recent posts"));
+    assert!(!bp_of(&w, "Three."));
+    assert!(w.nodes[0].clutter_chars > 0);
+    // a page builder names every box `widget`: the word names nothing on this page
+    let w = doc(&format!(
+        "<body><div class=pb-widget><div class=pb-widget-container><p>{PROSE}</p></div></div>\
+         <div class=pb-widget><div class=pb-widget-container><h2>A section</h2></div></div>\
+         <div class=pb-widget><div class=pb-widget-container><ul><li>{PROSE} Item.</li></ul></div></div>\
+         <div class=\"pb-widget share-bar\"><p>Share this</p></div></body>"
+    ));
+    assert!(!bp_of(&w, "A section"));
+    assert!(!bp_of(&w, "Item."));
+    // a strong word still counts
+    assert!(bp_of(&w, "Share this"));
+    let share = w
+        .nodes
+        .iter()
+        .position(|n| n.flags & BP_CLASS != 0)
+        .unwrap();
+    assert_eq!(w.nodes[0].clutter_chars, w.nodes[share].chars);
+}
