@@ -176,6 +176,29 @@ fn other_widget(a: &Block, b: &Block) -> bool {
     ca != 0 && cb != 0 && ca != cb
 }
 
+/// A sentence of the article's prose that stands among short lines: it ends with a full
+/// stop (headlines do not: measured on injected-dev, 11 of 964 injected lines do), it is
+/// not made of short fragments, and it reads like running text (function words, few
+/// capitalised words) rather than like a title.
+fn reads_as_sentence(b: &Block) -> bool {
+    let f = &b.features;
+    let t = b.text.trim_end_matches(|c: char| "\"'”’»)]".contains(c));
+    let full_stop = t.ends_with(['.', '。', '!', '！']) && !t.ends_with("...");
+    b.marker == Marker::None
+        && full_stop
+        && f.words >= SENTENCE_MIN_WORDS
+        && f.sentences <= 2
+        && f.stopwords as f32 >= SENTENCE_STOP_SHARE * f.words as f32
+        && f.capitalised as f32 <= SENTENCE_MAX_CAPITALS * f.words as f32
+}
+
+/// A sentence kept among list lines has at least this many words…
+const SENTENCE_MIN_WORDS: u32 = 8;
+/// …this share of stopwords…
+const SENTENCE_STOP_SHARE: f32 = 0.25;
+/// …and at most this share of capitalised words.
+const SENTENCE_MAX_CAPITALS: f32 = 0.34;
+
 /// Decides one run of candidate lines.
 fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, ctx: &Ctx<'_>) {
     // a short label ending with a colon before the items introduces them
@@ -225,6 +248,9 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, ctx: &Ctx<'_>) 
     for &k in items {
         // an on-topic sentence that happens to stand next to the list stays
         let b = &blocks[k];
+        if !introduced && reads_as_sentence(b) {
+            continue;
+        }
         if off_topic(b) || b.is_headline_shaped() || b.marker != Marker::None {
             blocks[k].drop_for(Reason::RelatedLinks);
         }
