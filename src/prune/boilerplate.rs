@@ -8,7 +8,7 @@
 
 use super::phrases::Class;
 use super::{Ctx, Rule};
-use crate::block::{Block, Reason};
+use crate::block::{Block, Marker, Reason};
 use crate::features::tokens;
 
 /// Removes boilerplate lines.
@@ -89,7 +89,12 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     if f.phrase.credit && words <= 15 {
         return true;
     }
-    is_numeric_line(f.words, f.numbers, ends_sentence) || is_breadcrumb(&b.text, ends_sentence)
+    // a list item's own number ("3. Plan meals") is not a number the line is made of
+    let (words, numbers) = match b.marker {
+        Marker::Number(_) => (f.words.saturating_sub(1), f.numbers.saturating_sub(1)),
+        _ => (f.words, f.numbers),
+    };
+    is_numeric_line(words, numbers, ends_sentence) || is_breadcrumb(&b.text, ends_sentence)
 }
 
 /// A short line mostly made of numbers: a date, a time, a counter ("1.2K shares").
