@@ -7,7 +7,7 @@
 //! by `/` or `|`, or a word repeated), orphans (nothing but another heading follows), and
 //! the title zone before the first paragraph.
 
-use super::related::OFF_TOPIC;
+use super::related::{label, OFF_TOPIC};
 use super::{Ctx, Rule};
 use crate::block::{Block, Kind, Reason};
 use crate::features::{content_of, tokens, HashMapU64};
@@ -95,14 +95,17 @@ impl Rule for Headings {
 
 /// For each block: whether it is a heading whose nearest kept neighbour before or after
 /// is a heading with the same marker sharing a content word with it (two lines of one
-/// schedule, table or list). One pass each way over the blocks as they stand before the
+/// schedule, table or list), or both starting with a label ("Q: …", "A: …"). One pass each way over the blocks as they stand before the
 /// rule marks any.
 fn in_runs(blocks: &[Block], arena: &[u64]) -> Vec<bool> {
     let like = |a: &Block, b: &Block| {
-        a.kind == Kind::Heading && b.kind == Kind::Heading && a.marker == b.marker && {
-            let mine = content_of(a, arena);
-            content_of(b, arena).iter().any(|h| mine.contains(h))
-        }
+        a.kind == Kind::Heading
+            && b.kind == Kind::Heading
+            && a.marker == b.marker
+            && ((label(&a.text).is_some() && label(&b.text).is_some()) || {
+                let mine = content_of(a, arena);
+                content_of(b, arena).iter().any(|h| mine.contains(h))
+            })
     };
     let mut out = vec![false; blocks.len()];
     let mut prev: Option<usize> = None;

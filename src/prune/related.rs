@@ -8,7 +8,7 @@
 
 use super::{Ctx, Rule};
 use crate::block::{Block, Kind, Marker, Reason, Verdict};
-use crate::features::{content_hashes, HashMapU64};
+use crate::features::{content_hashes, hash_words, HashMapU64};
 
 /// Removes related-links lists.
 pub struct RelatedLinks;
@@ -147,12 +147,31 @@ fn without_site(text: &str) -> &str {
     t
 }
 
+/// The label a line starts with ("Q:", "Price:", "Аккаунт:"): at most three words
+/// before a colon, as a hash of its lowercase words.
+pub(crate) fn label(text: &str) -> Option<u64> {
+    let (head, rest) = text.split_once(':')?;
+    let words = head.split_whitespace().count();
+    ((1..=LABEL_WORDS).contains(&words) && !rest.trim().is_empty() && !head.contains("http"))
+        .then(|| hash_words(head))
+}
+
+/// A line's label has at most this many words.
+const LABEL_WORDS: usize = 3;
+
+/// The words an item brings to the coherence count: its content words (its site suffix
+/// left out) and its label: lines that start alike ("Q: …", "A: …", "Size: …") are one
+/// interview, one spec sheet, and no headline list.
+fn item_words<'a>(text: &'a str, ctx: &Ctx<'_>) -> impl Iterator<Item = u64> + 'a {
+    content_hashes(without_site(text), ctx.lang).chain(label(text))
+}
+
 /// Whether the items of a list share their vocabulary.
 fn coherent(blocks: &[Block], items: &[usize], ctx: &Ctx<'_>) -> bool {
     // content word → (last item it was seen in, number of items that use it)
     let mut seen: HashMapU64<(usize, u32)> = HashMapU64::default();
     for (n, &k) in items.iter().enumerate() {
-        for h in content_hashes(without_site(&blocks[k].text), ctx.lang) {
+        for h in item_words(&blocks[k].text, ctx) {
             let e = seen.entry(h).or_insert((usize::MAX, 0));
             if e.0 != n {
                 *e = (n, e.1 + 1);
@@ -162,8 +181,7 @@ fn coherent(blocks: &[Block], items: &[usize], ctx: &Ctx<'_>) -> bool {
     let sharing = items
         .iter()
         .filter(|&&k| {
-            content_hashes(without_site(&blocks[k].text), ctx.lang)
-                .any(|h| seen.get(&h).is_some_and(|&(_, c)| c >= 2))
+            item_words(&blocks[k].text, ctx).any(|h| seen.get(&h).is_some_and(|&(_, c)| c >= 2))
         })
         .count();
     sharing as f32 >= COHERENT_SHARE * items.len() as f32
