@@ -131,17 +131,17 @@ fn is_clean(b: &[u8]) -> bool {
 
 /// Reads scraped text into blocks, one per non-empty line, at most `max_blocks`. A
 /// hard-wrapped paragraph (a line cut off inside a sentence, the next line going on in
-/// lowercase, no blank line between) is joined back into one block.
+/// lowercase) is joined back into one block.
 /// Returns the blocks and whether the limit cut the input short.
 pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
     let mut out: Vec<Block> = Vec::with_capacity(text.len() / 80 + 1);
     let mut buf = String::new();
-    // whether the previous line was an unmarked line right above (no blank line between)
+    // whether the previous non-empty line was an unmarked line (blank lines do not count:
+    // many scrapers put one after every line)
     let mut open = false;
     for line in text.lines() {
         normalise_space(line, &mut buf);
         if buf.is_empty() {
-            open = false;
             continue;
         }
         let (marker, rest) = read_marker(&buf);
@@ -273,7 +273,7 @@ mod tests {
     #[test]
     fn hard_wrapped_lines_are_joined() {
         let text = "The council voted on Tuesday to extend the\ntram line into the new district.\n\
-                    A second paragraph that ends without a stop\n\nbut a blank line is a break\n\
+                    A list label that ends without a stop\n- but a list item is a break\n\
                     Gardens and flowers of the season list\no Roses\n- tulips in bloom";
         let (b, _) = blocks(text, 100);
         let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
@@ -281,8 +281,8 @@ mod tests {
             texts,
             [
                 "The council voted on Tuesday to extend the tram line into the new district.",
-                "A second paragraph that ends without a stop",
-                "but a blank line is a break",
+                "A list label that ends without a stop",
+                "but a list item is a break",
                 "Gardens and flowers of the season list",
                 "o Roses",
                 "tulips in bloom",
