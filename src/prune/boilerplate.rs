@@ -89,10 +89,19 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     if f.phrase.credit && words <= 15 {
         return true;
     }
-    // a list item's own number ("3. Plan meals") is not a number the line is made of
-    let (words, numbers) = match b.marker {
-        Marker::Number(_) => (f.words.saturating_sub(1), f.numbers.saturating_sub(1)),
-        _ => (f.words, f.numbers),
+    // a list item's own number written in the text ("3. Plan meals", text mode) is not a
+    // number the line is made of (an HTML list's number is not in the text)
+    let own_number = match b.marker {
+        Marker::Number(n) => {
+            let digits = b.text.bytes().take_while(u8::is_ascii_digit).count();
+            b.text[digits..].starts_with(['.', ')']) && b.text[..digits].parse() == Ok(n)
+        }
+        _ => false,
+    };
+    let (words, numbers) = if own_number {
+        (f.words.saturating_sub(1), f.numbers.saturating_sub(1))
+    } else {
+        (f.words, f.numbers)
     };
     is_numeric_line(words, numbers, ends_sentence) || is_breadcrumb(&b.text, ends_sentence)
 }

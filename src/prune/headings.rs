@@ -44,7 +44,9 @@ impl Rule for Headings {
                 *repeats.entry(b.features.text_hash).or_insert(0) += 1;
             }
         }
-        let runs = if keep {
+        // text mode only: there a heading is a guess from a line's shape, and a list item
+        // looks the same; in HTML a heading is an element of its own
+        let runs = if keep && !ctx.html {
             in_runs(blocks, ctx.arena)
         } else {
             Vec::new()
@@ -70,7 +72,7 @@ impl Rule for Headings {
             // a line among lines of its own kind (a schedule, a list of benefits, a
             // table without numbers) is an item of a list the related-links rule has
             // judged as a whole; only a headline standing alone is judged by itself
-            let in_run = runs[i];
+            let in_run = runs.get(i).copied().unwrap_or(false);
             let foreign = off_topic
                 && !repeated
                 && !in_run
