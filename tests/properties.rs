@@ -262,8 +262,10 @@ fn fixture_options(case: &Path) -> Options {
     if let Ok(text) = std::fs::read_to_string(case.join("options")) {
         for line in text.lines() {
             if let Some((k, v)) = line.split_once('=') {
-                if k.trim() == "keep_headings" {
-                    o.keep_headings = v.trim() == "true";
+                match k.trim() {
+                    "keep_headings" => o.keep_headings = v.trim() == "true",
+                    "disable_rule" => o = o.without_rule(v.trim()),
+                    _ => {}
                 }
             }
         }

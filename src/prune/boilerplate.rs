@@ -8,7 +8,7 @@
 
 use super::phrases::Class;
 use super::{Ctx, Rule};
-use crate::block::{Block, Reason};
+use crate::block::{Block, Marker, Reason};
 use crate::features::tokens;
 
 /// Removes boilerplate lines.
@@ -89,7 +89,21 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     if f.phrase.credit && words <= 15 {
         return true;
     }
-    is_numeric_line(f.words, f.numbers, ends_sentence) || is_breadcrumb(&b.text, ends_sentence)
+    // a list item's own number written in the text ("3. Plan meals", text mode) is not a
+    // number the line is made of (an HTML list's number is not in the text)
+    let own_number = match b.marker {
+        Marker::Number(n) => {
+            let digits = b.text.bytes().take_while(u8::is_ascii_digit).count();
+            b.text[digits..].starts_with(['.', ')']) && b.text[..digits].parse() == Ok(n)
+        }
+        _ => false,
+    };
+    let (words, numbers) = if own_number {
+        (f.words.saturating_sub(1), f.numbers.saturating_sub(1))
+    } else {
+        (f.words, f.numbers)
+    };
+    is_numeric_line(words, numbers, ends_sentence) || is_breadcrumb(&b.text, ends_sentence)
 }
 
 /// A short line mostly made of numbers: a date, a time, a counter ("1.2K shares").

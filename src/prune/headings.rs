@@ -7,10 +7,10 @@
 //! by `/` or `|`, or a word repeated), orphans (nothing but another heading follows), and
 //! the title zone before the first paragraph.
 
-use super::related::OFF_TOPIC;
+use super::related::{label, OFF_TOPIC};
 use super::{Ctx, Rule};
 use crate::block::{Block, Kind, Reason};
-use crate::features::{tokens, HashMapU64};
+use crate::features::{content_of, tokens, HashMapU64};
 
 /// Removes headings (all by default; stray ones with `keep_headings`).
 pub struct Headings;
@@ -44,6 +44,13 @@ impl Rule for Headings {
                 *repeats.entry(b.features.text_hash).or_insert(0) += 1;
             }
         }
+        // text mode only: there a heading is a guess from a line's shape, and a list item
+        // looks the same; in HTML a heading is an element of its own
+        let runs = if keep && !ctx.html {
+            in_runs(blocks, ctx.arena)
+        } else {
+            Vec::new()
+        };
         let n = blocks.len();
         for i in 0..n {
             if !blocks[i].kept() || blocks[i].kind != Kind::Heading {
@@ -62,8 +69,13 @@ impl Rule for Headings {
             // paragraphs do not; a foreign headline is longer and headline-shaped
             let repeated = repeats.get(&b.features.text_hash).copied().unwrap_or(0) >= REPEATED;
             let off_topic = ctx.topic.is_informative() && b.features.overlap < OFF_TOPIC;
+            // a line among lines of its own kind (a schedule, a list of benefits, a
+            // table without numbers) is an item of a list the related-links rule has
+            // judged as a whole; only a headline standing alone is judged by itself
+            let in_run = runs.get(i).copied().unwrap_or(false);
             let foreign = off_topic
                 && !repeated
+                && !in_run
                 && b.features.words >= FOREIGN_MIN_WORDS
                 && b.is_headline_shaped();
             let stray = before_text
@@ -81,6 +93,34 @@ impl Rule for Headings {
             }
         }
     }
+}
+
+/// For each block: whether it is a heading whose nearest kept neighbour before or after
+/// is a heading with the same marker sharing a content word with it (two lines of one
+/// schedule, table or list), or both starting with a label ("Q: …", "A: …"). One pass each way over the blocks as they stand before the
+/// rule marks any.
+fn in_runs(blocks: &[Block], arena: &[u64]) -> Vec<bool> {
+    let like = |a: &Block, b: &Block| {
+        a.kind == Kind::Heading
+            && b.kind == Kind::Heading
+            && a.marker == b.marker
+            && ((label(&a.text).is_some() && label(&b.text).is_some()) || {
+                let mine = content_of(a, arena);
+                content_of(b, arena).iter().any(|h| mine.contains(h))
+            })
+    };
+    let mut out = vec![false; blocks.len()];
+    let mut prev: Option<usize> = None;
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| b.kept()) {
+        if let Some(p) = prev {
+            if like(b, &blocks[p]) {
+                out[i] = true;
+                out[p] = true;
+            }
+        }
+        prev = Some(i);
+    }
+    out
 }
 
 /// Two titles joined by a separator, or a content word said twice.

@@ -8,7 +8,10 @@
 //! short lines navigation, footers and link lists are made of; the region is the span
 //! with the highest total (a maximum-sum subarray, one linear pass). Short runs of clutter
 //! inside the article cost less than the paragraphs around them bring, so the region
-//! bridges injected lists; long runs of navigation do not pay.
+//! bridges injected lists; long runs of navigation do not pay. The span is then split at
+//! long runs of non-prose lines (a share bar, a "Read next" block) and only the article's
+//! part and the parts that go on with its vocabulary stay: teasers and comment threads
+//! after the article may outweigh the runs before them.
 //!
 //! Text that shows no page chrome (fewer than two menus: runs of very short lines) is an
 //! article already extracted from its page: nothing is cut as outside the region.
@@ -143,6 +146,97 @@ fn trim_tail(blocks: &[Block], (lo, mut hi): (usize, usize), arena: &[u64]) -> (
     (lo, hi)
 }
 
+/// A run of non-prose lines inside the span that costs this much (six menu lines, a share
+/// bar with a "Read next" label) separates two parts of the page.
+const BREAK: f32 = 60.0;
+/// The article is the first part scoring at least this share of the best part's score
+/// (teasers and comment threads come after it and may outweigh a short article).
+const CORE_SHARE: f32 = 0.5;
+/// A neighbouring part joins the article when at least this share of its prose's
+/// content words are already in the article's.
+const MIN_COHERENCE: f32 = 0.1;
+
+/// Splits the chosen span at strong breaks ([`BREAK`]), takes the first part that scores
+/// nearly as well as the best one as the article's core, and adds the neighbouring parts
+/// outward as long as their prose shares the vocabulary gathered so far: teasers, comment
+/// threads and author blurbs after a share bar or a "Read next" list pay their way in
+/// Kadane's sum but speak of other things. Linear: each part's words are read at most
+/// three times.
+/// Measured (set constants): scrapinghub dumps word F1 0.885 → 0.892, wcxb-dev article
+/// dumps 0.854 → 0.855.
+fn core_segments(
+    blocks: &[Block],
+    scores: &[f32],
+    (lo, hi): (usize, usize),
+    arena: &[u64],
+) -> (usize, usize) {
+    // segments: (start, end, score)
+    let mut segs: Vec<(usize, usize, f32)> = Vec::new();
+    let (mut seg_start, mut seg_sum) = (lo, 0.0f32);
+    let (mut gap_start, mut gap_sum) = (lo, 0.0f32);
+    for (i, &s) in scores.iter().enumerate().take(hi).skip(lo) {
+        if s > 0.0 {
+            if gap_sum <= -BREAK && gap_start > seg_start {
+                segs.push((seg_start, gap_start, seg_sum));
+                seg_start = i;
+                seg_sum = 0.0;
+            } else {
+                seg_sum += gap_sum;
+            }
+            seg_sum += s;
+            gap_sum = 0.0;
+            gap_start = i + 1;
+        } else {
+            gap_sum += s;
+        }
+    }
+    segs.push((seg_start, hi, seg_sum));
+    if segs.len() < 2 {
+        return (lo, hi);
+    }
+    let top = segs.iter().map(|s| s.2).fold(f32::MIN, f32::max);
+    let core = segs
+        .iter()
+        .position(|s| s.2 >= CORE_SHARE * top)
+        .unwrap_or(0);
+    let mut vocab: HashMapU64<()> = HashMapU64::default();
+    let prose = |b: &Block| b.kept() && b.is_prose();
+    let add = |vocab: &mut HashMapU64<()>, (a, z, _): (usize, usize, f32)| {
+        for b in blocks[a..z].iter().filter(|b| prose(b)) {
+            for &h in content_of(b, arena) {
+                vocab.insert(h, ());
+            }
+        }
+    };
+    let coherence = |vocab: &HashMapU64<()>, (a, z, _): (usize, usize, f32)| {
+        let (mut n, mut hit) = (0u32, 0u32);
+        for b in blocks[a..z].iter().filter(|b| prose(b)) {
+            for h in content_of(b, arena) {
+                n += 1;
+                hit += vocab.contains_key(h) as u32;
+            }
+        }
+        if n == 0 {
+            1.0
+        } else {
+            hit as f32 / n as f32
+        }
+    };
+    add(&mut vocab, segs[core]);
+    let (mut first, mut last) = (core, core);
+    // outward, after the core first (where the article goes on), then before it; each
+    // part is judged once
+    while last + 1 < segs.len() && coherence(&vocab, segs[last + 1]) >= MIN_COHERENCE {
+        last += 1;
+        add(&mut vocab, segs[last]);
+    }
+    while first > 0 && coherence(&vocab, segs[first - 1]) >= MIN_COHERENCE {
+        first -= 1;
+        add(&mut vocab, segs[first]);
+    }
+    (segs[first].0, segs[last].1)
+}
+
 impl Rule for Region {
     fn name(&self) -> &'static str {
         "region"
@@ -166,8 +260,8 @@ impl Rule for Region {
         // Kadane: best-sum contiguous span
         let (mut best, mut best_span) = (f32::MIN, (0, 0));
         let (mut run, mut start) = (0.0f32, 0usize);
-        for (i, b) in blocks.iter().enumerate() {
-            let s = score(b, lang_known);
+        let scores: Vec<f32> = blocks.iter().map(|b| score(b, lang_known)).collect();
+        for (i, &s) in scores.iter().enumerate() {
             if run <= 0.0 {
                 run = s;
                 start = i;
@@ -183,7 +277,8 @@ impl Rule for Region {
             // no prose at all: nothing to choose, keep what the other rules leave
             return;
         }
-        let (lo, hi) = trim_tail(blocks, best_span, ctx.arena);
+        let span = core_segments(blocks, &scores, best_span, ctx.arena);
+        let (lo, hi) = trim_tail(blocks, span, ctx.arena);
         for (i, b) in blocks.iter_mut().enumerate() {
             if i < lo || i >= hi {
                 b.drop_for(Reason::OutsideContent);

@@ -8,7 +8,7 @@
 
 use super::{Ctx, Rule};
 use crate::block::{Block, Kind, Marker, Reason, Verdict};
-use crate::features::{content_hashes, HashMapU64};
+use crate::features::{content_hashes, hash_words, HashMapU64};
 
 /// Removes related-links lists.
 pub struct RelatedLinks;
@@ -147,12 +147,31 @@ fn without_site(text: &str) -> &str {
     t
 }
 
+/// The label a line starts with ("Q:", "Price:", "Аккаунт:"): at most three words
+/// before a colon, as a hash of its lowercase words.
+pub(crate) fn label(text: &str) -> Option<u64> {
+    let (head, rest) = text.split_once(':')?;
+    let words = head.split_whitespace().count();
+    ((1..=LABEL_WORDS).contains(&words) && !rest.trim().is_empty() && !head.contains("http"))
+        .then(|| hash_words(head))
+}
+
+/// A line's label has at most this many words.
+const LABEL_WORDS: usize = 3;
+
+/// The words an item brings to the coherence count: its content words (its site suffix
+/// left out) and its label: lines that start alike ("Q: …", "A: …", "Size: …") are one
+/// interview, one spec sheet, and no headline list.
+fn item_words<'a>(text: &'a str, ctx: &Ctx<'_>) -> impl Iterator<Item = u64> + 'a {
+    content_hashes(without_site(text), ctx.lang).chain(label(text))
+}
+
 /// Whether the items of a list share their vocabulary.
 fn coherent(blocks: &[Block], items: &[usize], ctx: &Ctx<'_>) -> bool {
     // content word → (last item it was seen in, number of items that use it)
     let mut seen: HashMapU64<(usize, u32)> = HashMapU64::default();
     for (n, &k) in items.iter().enumerate() {
-        for h in content_hashes(without_site(&blocks[k].text), ctx.lang) {
+        for h in item_words(&blocks[k].text, ctx) {
             let e = seen.entry(h).or_insert((usize::MAX, 0));
             if e.0 != n {
                 *e = (n, e.1 + 1);
@@ -162,8 +181,7 @@ fn coherent(blocks: &[Block], items: &[usize], ctx: &Ctx<'_>) -> bool {
     let sharing = items
         .iter()
         .filter(|&&k| {
-            content_hashes(without_site(&blocks[k].text), ctx.lang)
-                .any(|h| seen.get(&h).is_some_and(|&(_, c)| c >= 2))
+            item_words(&blocks[k].text, ctx).any(|h| seen.get(&h).is_some_and(|&(_, c)| c >= 2))
         })
         .count();
     sharing as f32 >= COHERENT_SHARE * items.len() as f32
@@ -175,6 +193,29 @@ fn other_widget(a: &Block, b: &Block) -> bool {
     let (ca, cb) = (a.hints.container, b.hints.container);
     ca != 0 && cb != 0 && ca != cb
 }
+
+/// A sentence of the article's prose that stands among short lines: it ends with a full
+/// stop (headlines do not: measured on injected-dev, 11 of 964 injected lines do), it is
+/// not made of short fragments, and it reads like running text (function words, few
+/// capitalised words) rather than like a title.
+fn reads_as_sentence(b: &Block) -> bool {
+    let f = &b.features;
+    let t = b.text.trim_end_matches(|c: char| "\"'”’»)]".contains(c));
+    let full_stop = t.ends_with(['.', '。', '!', '！']) && !t.ends_with("...");
+    b.marker == Marker::None
+        && full_stop
+        && f.words >= SENTENCE_MIN_WORDS
+        && f.sentences <= 2
+        && f.stopwords as f32 >= SENTENCE_STOP_SHARE * f.words as f32
+        && f.capitalised as f32 <= SENTENCE_MAX_CAPITALS * f.words as f32
+}
+
+/// A sentence kept among list lines has at least this many words…
+const SENTENCE_MIN_WORDS: u32 = 8;
+/// …this share of stopwords…
+const SENTENCE_STOP_SHARE: f32 = 0.25;
+/// …and at most this share of capitalised words.
+const SENTENCE_MAX_CAPITALS: f32 = 0.34;
 
 /// Decides one run of candidate lines.
 fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, ctx: &Ctx<'_>) {
@@ -225,6 +266,9 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, ctx: &Ctx<'_>) 
     for &k in items {
         // an on-topic sentence that happens to stand next to the list stays
         let b = &blocks[k];
+        if !introduced && reads_as_sentence(b) {
+            continue;
+        }
         if off_topic(b) || b.is_headline_shaped() || b.marker != Marker::None {
             blocks[k].drop_for(Reason::RelatedLinks);
         }

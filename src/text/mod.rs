@@ -129,20 +129,33 @@ fn is_clean(b: &[u8]) -> bool {
     true
 }
 
-/// Reads scraped text into blocks, one per non-empty line, at most `max_blocks`.
+/// Reads scraped text into blocks, one per non-empty line, at most `max_blocks`. A
+/// hard-wrapped paragraph (a line cut off inside a sentence, the next line going on in
+/// lowercase) is joined back into one block.
 /// Returns the blocks and whether the limit cut the input short.
 pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
-    let mut out = Vec::with_capacity(text.len() / 80 + 1);
+    let mut out: Vec<Block> = Vec::with_capacity(text.len() / 80 + 1);
     let mut buf = String::new();
+    // whether the previous non-empty line was an unmarked line (blank lines do not count:
+    // many scrapers put one after every line)
+    let mut open = false;
     for line in text.lines() {
         normalise_space(line, &mut buf);
         if buf.is_empty() {
             continue;
         }
+        let (marker, rest) = read_marker(&buf);
+        if open && marker == Marker::None && continues(&buf) {
+            if let Some(prev) = out.last_mut().filter(|p| breaks_off(&p.text)) {
+                prev.text.push(' ');
+                prev.text.push_str(&buf);
+                continue;
+            }
+        }
+        open = marker == Marker::None;
         if out.len() >= max_blocks {
             return (out, true);
         }
-        let (marker, rest) = read_marker(&buf);
         let (kind, text) = match marker {
             // hand the buffer over: no second copy of the line
             Marker::None => (Kind::Paragraph, std::mem::take(&mut buf)),
@@ -156,6 +169,30 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
     }
     (out, false)
 }
+
+/// A line that hard wrapping cut off inside a sentence: long enough to be part of a
+/// paragraph (menus and labels are shorter) and ending on a word or a comma, not on a
+/// sentence end or a colon.
+fn breaks_off(text: &str) -> bool {
+    let Some(last) = text.chars().next_back() else {
+        return false;
+    };
+    (last.is_alphanumeric() || last == ',')
+        && text.len() >= WRAPPED_MIN_BYTES
+        && text.bytes().filter(|&b| b == b' ').count() + 1 >= WRAPPED_MIN_WORDS
+}
+
+/// A line that goes on with a sentence begun above: it starts with a lowercase word of
+/// two letters or more (a lone `o` or `x` starts a list item in some text dumps).
+fn continues(line: &str) -> bool {
+    let mut chars = line.chars();
+    chars.next().is_some_and(char::is_lowercase) && chars.next().is_some_and(char::is_alphabetic)
+}
+
+/// A hard-wrapped line has at least this many words…
+const WRAPPED_MIN_WORDS: usize = 6;
+/// …and this many bytes.
+const WRAPPED_MIN_BYTES: usize = 30;
 
 /// Most words a line may have to be read as a heading.
 /// Set on injected-dev: the article's own section headings there have at most 16 words.
@@ -231,5 +268,25 @@ mod tests {
         let (b, cut) = blocks("a\nb\nc", 2);
         assert!(cut);
         assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let text = "The council voted on Tuesday to extend the\ntram line into the new district.\n\
+                    A list label that ends without a stop\n- but a list item is a break\n\
+                    Gardens and flowers of the season list\no Roses\n- tulips in bloom";
+        let (b, _) = blocks(text, 100);
+        let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The council voted on Tuesday to extend the tram line into the new district.",
+                "A list label that ends without a stop",
+                "but a list item is a break",
+                "Gardens and flowers of the season list",
+                "o Roses",
+                "tulips in bloom",
+            ]
+        );
     }
 }
