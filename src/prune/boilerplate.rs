@@ -1,4 +1,4 @@
-//! Boilerplate lines: advertisement labels, share / follow / subscribe / newsletter /
+//! Boilerplate lines: advertisement labels, interface controls, share / follow / subscribe / newsletter /
 //! cookie prompts, reading-time and date lines, photo credits, breadcrumbs.
 //!
 //! Two kinds of evidence: the lexicon (whole-line phrases in many languages, and credit
@@ -58,6 +58,10 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     let (words, ends_sentence) = (f.words as usize, f.ends_sentence);
     if words > MAX_WORDS {
         return false;
+    }
+    // an interface control alone on its line: "Add to cart", "Reply with quote"
+    if f.phrase.control {
+        return true;
     }
     match f.phrase.whole {
         Some(Class::Boilerplate) => return true,

@@ -20,6 +20,8 @@ pub(crate) enum Class {
 pub(crate) struct Phrases {
     /// word-sequence hash of a phrase → class
     whole: HashMapU64<Class>,
+    /// word-sequence hashes of interface controls (whole lines only)
+    controls: HashMapU64<()>,
     /// word-sequence hashes of credit prefixes
     credits: HashMapU64<()>,
     /// abbreviations (hash of the lowercase form, inner periods dropped)
@@ -39,6 +41,9 @@ pub(crate) struct PhraseMatch {
     pub prefix: Option<(Class, u8)>,
     /// The text starts with a credit prefix ("Photo:", "Foto:").
     pub credit: bool,
+    /// The whole text is the label of an interface control ("Add to cart", "Reply with
+    /// quote"); never said of a line that only starts with one.
+    pub control: bool,
     /// A short text of a script without spaces contains a phrase of this class.
     pub unspaced: Option<Class>,
 }
@@ -48,6 +53,8 @@ pub(crate) struct Matcher<'a> {
     phrases: &'a Phrases,
     hash: u64,
     words: usize,
+    /// the word count at which the words so far last formed a control label
+    control_at: usize,
     found: PhraseMatch,
 }
 
@@ -66,6 +73,9 @@ impl Matcher<'_> {
         if self.words <= CREDIT_MAX_WORDS && self.phrases.credits.contains_key(&self.hash) {
             self.found.credit = true;
         }
+        if self.phrases.controls.contains_key(&self.hash) {
+            self.control_at = self.words;
+        }
     }
 
     /// The verdict once every word was pushed; `text` is only read for scripts without
@@ -76,6 +86,7 @@ impl Matcher<'_> {
                 self.found.whole = Some(class);
             }
         }
+        self.found.control = self.words > 0 && self.control_at == self.words;
         if cjk {
             self.found.unspaced = self.phrases.unspaced(text);
         }
@@ -89,6 +100,7 @@ const CREDIT_MAX_WORDS: usize = 3;
 pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut whole = HashMapU64::default();
     let mut credits = HashMapU64::default();
+    let mut controls = HashMapU64::default();
     let mut abbreviations = HashMapU64::default();
     let mut max_words = 1;
     let mut unspaced = Vec::new();
@@ -107,6 +119,10 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             max_words = max_words.max(tokens(p).count());
             whole.insert(hash_words(p), Class::LeadIn);
         }
+        for p in lang.controls {
+            max_words = max_words.max(tokens(p).count());
+            controls.insert(hash_words(p), ());
+        }
         for p in lang.credit_prefixes {
             credits.insert(hash_words(p), ());
         }
@@ -116,6 +132,7 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     }
     Phrases {
         whole,
+        controls,
         credits,
         abbreviations,
         max_words,
@@ -168,6 +185,7 @@ impl Phrases {
             phrases: self,
             hash: FNV_OFFSET,
             words: 0,
+            control_at: 0,
             found: PhraseMatch::default(),
         }
     }
@@ -220,5 +238,16 @@ mod tests {
         assert_eq!(matched("ADVERTISEMENT").whole, Some(Class::Boilerplate));
         assert_eq!(matched("Don’t miss").whole, Some(Class::LeadIn));
         assert!(matched("Photo: Jane Doe / Reuters").credit);
+    }
+
+    #[test]
+    fn controls_match_whole_lines_only() {
+        assert!(matched("Add to cart").control);
+        assert!(matched("- Reply with quote").control);
+        assert!(matched("In den Warenkorb").control);
+        assert!(matched("Click to expand...").control);
+        assert!(!matched("Add to cart the eggs last, or they break").control);
+        assert!(!matched("Sort by date").control);
+        assert_eq!(matched("Add to cart").whole, None);
     }
 }
