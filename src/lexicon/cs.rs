@@ -121,6 +121,8 @@ pub static LANGUAGE: Language = Language {
         "kopírovat odkaz",
         "odkaz zkopírován",
         "jen pro předplatitele",
+        "odesláno z mého",
+        "odesláno z mého iphone",
     ],
     controls: &[
         "přidat do košíku",

@@ -120,6 +120,7 @@ pub static LANGUAGE: Language = Language {
         "kopier link",
         "link kopieret",
         "kun for abonnenter",
+        "sendt fra min",
     ],
     controls: &[
         "læg i kurv",

@@ -137,6 +137,9 @@ pub static LANGUAGE: Language = Language {
         "link kopieren",
         "link kopiert",
         "nur für abonnenten",
+        "gesendet von meinem",
+        "gesendet von meiner",
+        "abonniere, um die neuesten beiträge",
     ],
     controls: &[
         "in den warenkorb",

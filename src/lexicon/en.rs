@@ -288,6 +288,8 @@ pub static LANGUAGE: Language = Language {
         "copy link",
         "link copied",
         "subscribers only",
+        "sent from my",
+        "subscribe to get the latest posts",
     ],
     controls: &[
         "add to cart",

@@ -137,6 +137,8 @@ pub static LANGUAGE: Language = Language {
         "copiar enlace",
         "enlace copiado",
         "exclusivo para suscriptores",
+        "enviado desde mi",
+        "suscríbete para recibir las últimas entradas",
     ],
     controls: &[
         "añadir al carrito",

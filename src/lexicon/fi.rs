@@ -219,6 +219,7 @@ pub static LANGUAGE: Language = Language {
         "kopioi linkki",
         "linkki kopioitu",
         "vain tilaajille",
+        "lähetetty laitteesta",
     ],
     controls: &[
         "lisää ostoskoriin",

@@ -138,6 +138,8 @@ pub static LANGUAGE: Language = Language {
         "min de lecture",
         "copier le lien",
         "lien copié",
+        "envoyé de mon",
+        "abonnez-vous pour recevoir les derniers articles",
     ],
     // French typography puts a space before the colon, so both spellings are listed.
     controls: &[

@@ -228,6 +228,8 @@ pub static LANGUAGE: Language = Language {
         "link másolása",
         "link másolva",
         "előfizetőknek",
+        "iphone-ról küldve",
+        "elküldve az iphone-omról",
     ],
     controls: &[
         "kosárba",

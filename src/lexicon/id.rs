@@ -220,6 +220,7 @@ pub static LANGUAGE: Language = Language {
         "salin tautan",
         "salin link",
         "tautan disalin",
+        "dikirim dari iphone saya",
     ],
     controls: &[
         "tambah ke keranjang",

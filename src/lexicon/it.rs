@@ -134,6 +134,9 @@ pub static LANGUAGE: Language = Language {
         "copia link",
         "link copiato",
         "riservato agli abbonati",
+        "inviato dal mio",
+        "inviato dal mio iphone",
+        "iscriviti per ricevere gli ultimi articoli",
     ],
     controls: &[
         "aggiungi al carrello",

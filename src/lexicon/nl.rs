@@ -132,6 +132,9 @@ pub static LANGUAGE: Language = Language {
         "link kopiëren",
         "link gekopieerd",
         "alleen voor abonnees",
+        "verzonden vanaf mijn",
+        "verstuurd vanaf mijn",
+        "abonneer om de nieuwste berichten",
     ],
     controls: &[
         "in winkelwagen",

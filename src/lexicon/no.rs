@@ -121,6 +121,7 @@ pub static LANGUAGE: Language = Language {
         "kopier lenke",
         "lenke kopiert",
         "kun for abonnenter",
+        "sendt fra min",
     ],
     controls: &[
         "legg i handlekurven",

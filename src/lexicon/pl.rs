@@ -242,6 +242,8 @@ pub static LANGUAGE: Language = Language {
         "skopiuj link",
         "link skopiowany",
         "tylko dla subskrybentów",
+        "wysłane z mojego",
+        "subskrybuj, aby otrzymywać najnowsze wpisy",
     ],
     controls: &[
         "dodaj do koszyka",

@@ -141,6 +141,9 @@ pub static LANGUAGE: Language = Language {
         "copiar link",
         "link copiado",
         "exclusivo para assinantes",
+        "enviado do meu",
+        "enviado de meu",
+        "assine para receber os posts mais recentes",
     ],
     controls: &[
         "adicionar ao carrinho",

@@ -134,6 +134,7 @@ pub static LANGUAGE: Language = Language {
         "copiază link-ul",
         "copiază linkul",
         "link copiat",
+        "trimis de pe iphone",
     ],
     controls: &[
         "adaugă în coș",

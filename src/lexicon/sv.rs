@@ -122,6 +122,8 @@ pub static LANGUAGE: Language = Language {
         "kopiera länk",
         "länken kopierad",
         "för prenumeranter",
+        "skickat från min",
+        "skickades från min",
     ],
     controls: &[
         "lägg i varukorgen",

@@ -231,6 +231,8 @@ pub static LANGUAGE: Language = Language {
         "bağlantıyı kopyala",
         "linki kopyala",
         "bağlantı kopyalandı",
+        "iphone'umdan gönderildi",
+        "cihazımdan gönderildi",
     ],
     controls: &[
         "sepete ekle",

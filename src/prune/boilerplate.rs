@@ -155,6 +155,17 @@ mod tests {
     }
 
     #[test]
+    fn controls_and_signatures() {
+        assert!(bp("Add to cart"));
+        assert!(bp("Ajouter au panier"));
+        assert!(bp("Antworten"));
+        assert!(!bp("Antworten auf diese Fragen gibt es bis heute nicht."));
+        assert!(bp("Sent from my iPhone using Tapatalk"));
+        assert!(bp("Enviado desde mi Pixel 7"));
+        assert!(bp("Subscribe to get the latest posts sent to your email."));
+    }
+
+    #[test]
     fn shapes() {
         assert!(bp("November 20, 2019"));
         assert!(bp("5 min read"));
