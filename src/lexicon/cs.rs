@@ -145,8 +145,6 @@ pub static LANGUAGE: Language = Language {
         "oblíbené příspěvky",
         "nejnovější příspěvky",
         "byla tato stránka užitečná",
-        "další příspěvek",
-        "předchozí příspěvek",
     ],
     credit_prefixes: &[
         "foto:",

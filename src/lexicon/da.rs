@@ -144,8 +144,6 @@ pub static LANGUAGE: Language = Language {
         "populære indlæg",
         "seneste indlæg",
         "var denne side nyttig",
-        "næste indlæg",
-        "forrige indlæg",
     ],
     credit_prefixes: &[
         "foto:",

@@ -163,8 +163,6 @@ pub static LANGUAGE: Language = Language {
         "beliebte beiträge",
         "neueste beiträge",
         "war diese seite hilfreich",
-        "nächster beitrag",
-        "vorheriger beitrag",
     ],
     credit_prefixes: &[
         "foto:",

@@ -342,10 +342,6 @@ pub static LANGUAGE: Language = Language {
         "join now",
         "sign up now",
         "download the app",
-        "next post",
-        "previous post",
-        "older posts",
-        "newer posts",
     ],
     credit_prefixes: &[
         "photo:",

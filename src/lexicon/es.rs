@@ -164,8 +164,6 @@ pub static LANGUAGE: Language = Language {
         "entradas populares",
         "entradas recientes",
         "te ha resultado útil esta página",
-        "entrada siguiente",
-        "entrada anterior",
     ],
     credit_prefixes: &[
         "foto:",

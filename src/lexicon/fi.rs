@@ -241,8 +241,6 @@ pub static LANGUAGE: Language = Language {
         "suositut kirjoitukset",
         "uusimmat kirjoitukset",
         "oliko tästä sivusta apua",
-        "seuraava kirjoitus",
-        "edellinen kirjoitus",
     ],
     credit_prefixes: &[
         "kuva:",

@@ -164,8 +164,6 @@ pub static LANGUAGE: Language = Language {
         "articles populaires",
         "articles récents",
         "cette page vous a-t-elle été utile",
-        "article suivant",
-        "article précédent",
     ],
     credit_prefixes: &[
         "photo:",

@@ -250,8 +250,6 @@ pub static LANGUAGE: Language = Language {
         "népszerű bejegyzések",
         "legfrissebb bejegyzések",
         "hasznos volt ez az oldal",
-        "következő bejegyzés",
-        "előző bejegyzés",
     ],
     credit_prefixes: &[
         "fotó:",

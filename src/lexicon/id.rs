@@ -243,8 +243,6 @@ pub static LANGUAGE: Language = Language {
         "postingan populer",
         "postingan terbaru",
         "apakah halaman ini membantu",
-        "postingan berikutnya",
-        "postingan sebelumnya",
     ],
     credit_prefixes: &[
         "foto:",

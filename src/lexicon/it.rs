@@ -158,8 +158,6 @@ pub static LANGUAGE: Language = Language {
         "articoli popolari",
         "articoli recenti",
         "questa pagina ti è stata utile",
-        "articolo successivo",
-        "articolo precedente",
     ],
     credit_prefixes: &[
         "foto:",

@@ -143,8 +143,6 @@ pub static LANGUAGE: Language = Language {
         "人気記事",
         "最新記事",
         "このページは役に立ちましたか",
-        "次の記事",
-        "前の記事",
     ],
     credit_prefixes: &[
         "写真:",

@@ -254,8 +254,6 @@ pub static LANGUAGE: Language = Language {
         "인기 게시물",
         "최근 게시물",
         "이 페이지가 도움이 되었나요",
-        "다음 글",
-        "이전 글",
     ],
     credit_prefixes: &[
         "사진=",

@@ -158,8 +158,6 @@ pub static LANGUAGE: Language = Language {
         "populaire berichten",
         "recente berichten",
         "was deze pagina nuttig",
-        "volgend bericht",
-        "vorig bericht",
     ],
     credit_prefixes: &[
         "foto:",

@@ -144,8 +144,6 @@ pub static LANGUAGE: Language = Language {
         "populære innlegg",
         "siste innlegg",
         "var denne siden nyttig",
-        "neste innlegg",
-        "forrige innlegg",
     ],
     credit_prefixes: &[
         "foto:",

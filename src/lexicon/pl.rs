@@ -265,8 +265,6 @@ pub static LANGUAGE: Language = Language {
         "popularne wpisy",
         "najnowsze wpisy",
         "czy ta strona była pomocna",
-        "następny wpis",
-        "poprzedni wpis",
     ],
     credit_prefixes: &[
         "fot.",

@@ -168,8 +168,6 @@ pub static LANGUAGE: Language = Language {
         "posts populares",
         "posts recentes",
         "esta página foi útil",
-        "próximo post",
-        "post anterior",
     ],
     credit_prefixes: &[
         "foto:",

@@ -158,8 +158,6 @@ pub static LANGUAGE: Language = Language {
         "articole populare",
         "articole recente",
         "ți-a fost utilă această pagină",
-        "articolul următor",
-        "articolul anterior",
     ],
     credit_prefixes: &[
         "foto:",

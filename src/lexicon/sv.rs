@@ -146,8 +146,6 @@ pub static LANGUAGE: Language = Language {
         "populära inlägg",
         "senaste inlägg",
         "var den här sidan till hjälp",
-        "nästa inlägg",
-        "föregående inlägg",
     ],
     credit_prefixes: &[
         "foto:",

@@ -255,8 +255,6 @@ pub static LANGUAGE: Language = Language {
         "popüler yazılar",
         "son yazılar",
         "bu sayfa yardımcı oldu mu",
-        "sonraki yazı",
-        "önceki yazı",
     ],
     credit_prefixes: &[
         "fotoğraf:",

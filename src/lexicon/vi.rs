@@ -227,8 +227,6 @@ pub static LANGUAGE: Language = Language {
         "bài viết phổ biến",
         "bài viết mới nhất",
         "trang này có hữu ích không",
-        "bài tiếp theo",
-        "bài trước",
     ],
     credit_prefixes: &[
         "ảnh:",

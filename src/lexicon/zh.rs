@@ -159,8 +159,6 @@ pub static LANGUAGE: Language = Language {
         "聯絡我們",
         "热门文章",
         "最新文章",
-        "上一篇",
-        "下一篇",
     ],
     credit_prefixes: &[
         "图片来源：",
