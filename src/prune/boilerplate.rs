@@ -66,7 +66,7 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     match f.phrase.whole {
         Some(Class::Boilerplate) => return true,
         Some(Class::LeadIn) => return false,
-        None => {}
+        Some(Class::Control) | None => {}
     }
     if let Some((Class::Boilerplate, covered)) = f.phrase.prefix {
         let covered = covered as usize;

@@ -15,13 +15,13 @@ const UNSPACED_MAX_CHARS: usize = 16;
 pub(crate) enum Class {
     LeadIn,
     Boilerplate,
+    /// an interface control's label: only ever a whole line (never a `prefix`)
+    Control,
 }
 
 pub(crate) struct Phrases {
     /// word-sequence hash of a phrase → class
     whole: HashMapU64<Class>,
-    /// word-sequence hashes of interface controls (whole lines only)
-    controls: HashMapU64<()>,
     /// word-sequence hashes of credit prefixes
     credits: HashMapU64<()>,
     /// abbreviations (hash of the lowercase form, inner periods dropped)
@@ -67,14 +67,13 @@ impl Matcher<'_> {
             return;
         }
         self.hash = combine(self.hash, word);
-        if let Some(&class) = self.phrases.whole.get(&self.hash) {
-            self.found.prefix = Some((class, self.words as u8));
+        match self.phrases.whole.get(&self.hash) {
+            Some(&Class::Control) => self.control_at = self.words,
+            Some(&class) => self.found.prefix = Some((class, self.words as u8)),
+            None => {}
         }
         if self.words <= CREDIT_MAX_WORDS && self.phrases.credits.contains_key(&self.hash) {
             self.found.credit = true;
-        }
-        if self.phrases.controls.contains_key(&self.hash) {
-            self.control_at = self.words;
         }
     }
 
@@ -100,7 +99,6 @@ const CREDIT_MAX_WORDS: usize = 3;
 pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut whole = HashMapU64::default();
     let mut credits = HashMapU64::default();
-    let mut controls = HashMapU64::default();
     let mut abbreviations = HashMapU64::default();
     let mut max_words = 1;
     let mut unspaced = Vec::new();
@@ -119,10 +117,6 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             max_words = max_words.max(tokens(p).count());
             whole.insert(hash_words(p), Class::LeadIn);
         }
-        for p in lang.controls {
-            max_words = max_words.max(tokens(p).count());
-            controls.insert(hash_words(p), ());
-        }
         for p in lang.credit_prefixes {
             credits.insert(hash_words(p), ());
         }
@@ -130,9 +124,15 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             abbreviations.insert(hash_lower(&a.replace('.', "")), ());
         }
     }
+    // a control that is also a boilerplate phrase or a lead-in stays one (a prefix too)
+    for lang in LANGUAGES {
+        for p in lang.controls {
+            max_words = max_words.max(tokens(p).count());
+            whole.entry(hash_words(p)).or_insert(Class::Control);
+        }
+    }
     Phrases {
         whole,
-        controls,
         credits,
         abbreviations,
         max_words,
