@@ -4,8 +4,10 @@
 //! (to tell running prose from navigation), lead-in phrases that introduce
 //! links to other articles ("read also", "lire aussi", "関連記事"),
 //! whole-line boilerplate (advertisement labels, share / follow / subscribe
-//! prompts, cookie banners, reading prompts), prefixes of photo caption and
-//! credit lines, and abbreviations that end with a period inside a sentence.
+//! prompts, cookie banners, reading prompts), labels of interface controls
+//! that only ever match a whole line ("add to cart", "reply with quote"),
+//! prefixes of photo caption and credit lines, and abbreviations that end with
+//! a period inside a sentence.
 //!
 //! All lists are the unclutter project's own writing.
 //!
