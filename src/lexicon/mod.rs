@@ -1,11 +1,13 @@
 //! Multilingual word lists used to recognise clutter in scraped news pages.
 //!
-//! For every language the lexicon holds five lists: frequent function words
+//! For every language the lexicon holds six lists: frequent function words
 //! (to tell running prose from navigation), lead-in phrases that introduce
 //! links to other articles ("read also", "lire aussi", "関連記事"),
 //! whole-line boilerplate (advertisement labels, share / follow / subscribe
-//! prompts, cookie banners, reading prompts), prefixes of photo caption and
-//! credit lines, and abbreviations that end with a period inside a sentence.
+//! prompts, cookie banners, reading prompts), labels of interface controls
+//! that only ever match a whole line ("add to cart", "reply with quote"),
+//! prefixes of photo caption and credit lines, and abbreviations that end with
+//! a period inside a sentence.
 //!
 //! All lists are the unclutter project's own writing.
 //!
@@ -76,6 +78,11 @@ pub struct Language {
     /// prompts and page furniture ("menu", "back to top", ...). 30-80 per
     /// language.
     pub boilerplate: &'static [&'static str],
+    /// Labels of interface controls that a page shows alone on a line: shop and forum
+    /// buttons, call-to-action and listing controls ("add to cart", "reply with quote",
+    /// "sort by", "contact us"). Only a whole line matches, never a line that starts with
+    /// one. 10-60 per language.
+    pub controls: &'static [&'static str],
     /// Prefixes of caption and credit lines ("photo:", "getty images",
     /// "reuters/", ...), with the trailing colon where one is typical.
     /// 3-15 per language.
@@ -87,12 +94,13 @@ pub struct Language {
 }
 
 impl Language {
-    /// All five lists of this language, each with its field name.
-    pub fn lists(&self) -> [(&'static str, &'static [&'static str]); 5] {
+    /// All six lists of this language, each with its field name.
+    pub fn lists(&self) -> [(&'static str, &'static [&'static str]); 6] {
         [
             ("stopwords", self.stopwords),
             ("lead_ins", self.lead_ins),
             ("boilerplate", self.boilerplate),
+            ("controls", self.controls),
             ("credit_prefixes", self.credit_prefixes),
             ("abbreviations", self.abbreviations),
         ]
@@ -197,6 +205,7 @@ mod tests {
             for (field, list) in [
                 ("lead_ins", lang.lead_ins),
                 ("boilerplate", lang.boilerplate),
+                ("controls", lang.controls),
                 ("stopwords", lang.stopwords),
                 ("abbreviations", lang.abbreviations),
             ] {
@@ -216,7 +225,7 @@ mod tests {
     #[test]
     fn list_sizes_are_in_range() {
         for lang in LANGUAGES {
-            let ranges = [(60, 150), (15, 40), (30, 100), (3, 15), (5, 25)];
+            let ranges = [(60, 150), (15, 40), (30, 100), (10, 60), (3, 15), (5, 25)];
             for ((field, list), (min, max)) in lang.lists().into_iter().zip(ranges) {
                 assert!(
                     (min..=max).contains(&list.len()),

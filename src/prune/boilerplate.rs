@@ -1,4 +1,4 @@
-//! Boilerplate lines: advertisement labels, share / follow / subscribe / newsletter /
+//! Boilerplate lines: advertisement labels, interface controls, share / follow / subscribe / newsletter /
 //! cookie prompts, reading-time and date lines, photo credits, breadcrumbs.
 //!
 //! Two kinds of evidence: the lexicon (whole-line phrases in many languages, and credit
@@ -59,10 +59,14 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     if words > MAX_WORDS {
         return false;
     }
+    // an interface control alone on its line: "Add to cart", "Reply with quote"
+    if f.phrase.control {
+        return true;
+    }
     match f.phrase.whole {
         Some(Class::Boilerplate) => return true,
         Some(Class::LeadIn) => return false,
-        None => {}
+        Some(Class::Control) | None => {}
     }
     if let Some((Class::Boilerplate, covered)) = f.phrase.prefix {
         let covered = covered as usize;
@@ -148,6 +152,17 @@ mod tests {
         assert!(!bp(
             "We may earn a small profit this year, the chairman said in his letter."
         ));
+    }
+
+    #[test]
+    fn controls_and_signatures() {
+        assert!(bp("Add to cart"));
+        assert!(bp("Ajouter au panier"));
+        assert!(bp("Antworten"));
+        assert!(!bp("Antworten auf diese Fragen gibt es bis heute nicht."));
+        assert!(bp("Sent from my iPhone using Tapatalk"));
+        assert!(bp("Enviado desde mi Pixel 7"));
+        assert!(bp("Subscribe to get the latest posts sent to your email."));
     }
 
     #[test]

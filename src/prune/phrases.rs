@@ -15,6 +15,8 @@ const UNSPACED_MAX_CHARS: usize = 16;
 pub(crate) enum Class {
     LeadIn,
     Boilerplate,
+    /// an interface control's label: only ever a whole line (never a `prefix`)
+    Control,
 }
 
 pub(crate) struct Phrases {
@@ -39,6 +41,9 @@ pub(crate) struct PhraseMatch {
     pub prefix: Option<(Class, u8)>,
     /// The text starts with a credit prefix ("Photo:", "Foto:").
     pub credit: bool,
+    /// The whole text is the label of an interface control ("Add to cart", "Reply with
+    /// quote"); never said of a line that only starts with one.
+    pub control: bool,
     /// A short text of a script without spaces contains a phrase of this class.
     pub unspaced: Option<Class>,
 }
@@ -48,6 +53,8 @@ pub(crate) struct Matcher<'a> {
     phrases: &'a Phrases,
     hash: u64,
     words: usize,
+    /// the word count at which the words so far last formed a control label
+    control_at: usize,
     found: PhraseMatch,
 }
 
@@ -60,8 +67,10 @@ impl Matcher<'_> {
             return;
         }
         self.hash = combine(self.hash, word);
-        if let Some(&class) = self.phrases.whole.get(&self.hash) {
-            self.found.prefix = Some((class, self.words as u8));
+        match self.phrases.whole.get(&self.hash) {
+            Some(&Class::Control) => self.control_at = self.words,
+            Some(&class) => self.found.prefix = Some((class, self.words as u8)),
+            None => {}
         }
         if self.words <= CREDIT_MAX_WORDS && self.phrases.credits.contains_key(&self.hash) {
             self.found.credit = true;
@@ -76,6 +85,7 @@ impl Matcher<'_> {
                 self.found.whole = Some(class);
             }
         }
+        self.found.control = self.words > 0 && self.control_at == self.words;
         if cjk {
             self.found.unspaced = self.phrases.unspaced(text);
         }
@@ -112,6 +122,13 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
         }
         for a in lang.abbreviations {
             abbreviations.insert(hash_lower(&a.replace('.', "")), ());
+        }
+    }
+    // a control that is also a boilerplate phrase or a lead-in stays one (a prefix too)
+    for lang in LANGUAGES {
+        for p in lang.controls {
+            max_words = max_words.max(tokens(p).count());
+            whole.entry(hash_words(p)).or_insert(Class::Control);
         }
     }
     Phrases {
@@ -168,6 +185,7 @@ impl Phrases {
             phrases: self,
             hash: FNV_OFFSET,
             words: 0,
+            control_at: 0,
             found: PhraseMatch::default(),
         }
     }
@@ -220,5 +238,16 @@ mod tests {
         assert_eq!(matched("ADVERTISEMENT").whole, Some(Class::Boilerplate));
         assert_eq!(matched("Don’t miss").whole, Some(Class::LeadIn));
         assert!(matched("Photo: Jane Doe / Reuters").credit);
+    }
+
+    #[test]
+    fn controls_match_whole_lines_only() {
+        assert!(matched("Add to cart").control);
+        assert!(matched("- Reply with quote").control);
+        assert!(matched("In den Warenkorb").control);
+        assert!(matched("Click to expand...").control);
+        assert!(!matched("Add to cart the eggs last, or they break").control);
+        assert!(!matched("Sort by date").control);
+        assert_eq!(matched("Add to cart").whole, None);
     }
 }
