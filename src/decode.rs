@@ -58,15 +58,24 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.is_empty() {
         return false;
     }
-    let bad = head
+    // a branch-free sum the compiler vectorises
+    let bad: usize = head
         .iter()
-        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)))
-        .count();
+        .map(|&b| usize::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)))
+        .sum();
     bad as f32 / head.len() as f32 > BINARY_SHARE
 }
 
 /// Finds `charset=…` inside a `<meta` tag of the prefix (case-insensitive, bytes only).
 fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    // most text and many pages have no `<meta` at all: spare them the lowercase copy
+    let has_meta = memchr::memchr_iter(b'<', head).any(|i| {
+        head.get(i + 1..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"meta"))
+    });
+    if !has_meta {
+        return None;
+    }
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
     while let Some(pos) = find(&lower[from..], b"<meta") {
@@ -131,6 +140,16 @@ mod tests {
         )
         .unwrap();
         assert!(t.contains("café"), "{t}");
+    }
+
+    #[test]
+    fn meta_prefilter_is_case_blind() {
+        assert_eq!(
+            meta_charset(b"<p>x</p><META Charset=\"windows-1252\">"),
+            Some(encoding_rs::WINDOWS_1252)
+        );
+        assert_eq!(meta_charset(b"plain text, no tags"), None);
+        assert_eq!(meta_charset(b"a < b <met"), None);
     }
 
     #[test]

@@ -107,6 +107,9 @@ pub(crate) struct Token {
     pub upper_initial: bool,
     pub numeric: bool,
     pub cjk: bool,
+    /// The text before the token (since the previous one) holds `.`, `!`, `?` or a char
+    /// outside ASCII: it may hold a sentence end.
+    pub gap_mark: bool,
 }
 
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -115,6 +118,12 @@ pub(crate) const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 #[inline]
 fn mix(h: u64, c: char) -> u64 {
     (h ^ c as u64).wrapping_mul(FNV_PRIME)
+}
+
+/// [`mix`] of an ASCII byte.
+#[inline]
+fn mix_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
 }
 
 /// Continues a hash with the lowercase form of `c`.
@@ -142,58 +151,81 @@ pub(crate) struct Tokens<'a> {
     pos: usize,
 }
 
+/// Class bits of a byte, for the tokenizer's ASCII fast path: a word character, a digit,
+/// an uppercase letter (the bit is the one that lowercases it), a byte outside ASCII (the
+/// slow path decodes the character), a mark that may end a sentence.
+const B_WORD: u8 = 1;
+const B_DIGIT: u8 = 4;
+const B_TERMINAL: u8 = 8;
+const B_NON_ASCII: u8 = 0x10;
+const B_UPPER: u8 = 0x20;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            B_NON_ASCII
+        } else if c.is_ascii_digit() {
+            B_WORD | B_DIGIT
+        } else if c.is_ascii_uppercase() {
+            B_WORD | B_UPPER
+        } else if c.is_ascii_lowercase() || c == b'_' {
+            B_WORD
+        } else if matches!(c, b'.' | b'!' | b'?') {
+            B_TERMINAL
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+impl Tokens<'_> {
+    /// The char at byte `i` (a char boundary, outside ASCII), its length and class bits.
+    #[inline]
+    fn wide_char_at(&self, i: usize) -> (char, usize, u8) {
+        let c = self.text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8(), class(c))
+    }
+}
+
 impl Iterator for Tokens<'_> {
     type Item = Token;
+    // inlined into its loops: the token stays in registers
+    #[inline(always)]
     fn next(&mut self) -> Option<Token> {
         let bytes = self.text.as_bytes();
         let len = bytes.len();
-        // the char at byte `i` (always a char boundary), its length and class bits
-        let char_at = |i: usize| -> (char, usize, u8) {
-            let b = bytes[i];
-            if b < 0x80 {
-                let k = if b.is_ascii_alphanumeric() || b == b'_' {
-                    WORD | if b.is_ascii_digit() {
-                        NUMERIC
-                    } else if b.is_ascii_uppercase() {
-                        UPPER
-                    } else {
-                        0
-                    }
-                } else {
-                    0
-                };
-                (b as char, 1, k)
-            } else {
-                let c = self.text[i..].chars().next().unwrap_or(' ');
-                (c, c.len_utf8(), class(c))
-            }
-        };
-        // skip to the first word char
+        // skip to the first word char; note whether the gap holds a possible sentence end
         let mut i = self.pos;
-        let (start, first, first_len, first_class) = loop {
-            if i >= len {
+        let mut gap = 0u8;
+        let (start, mut h, first_len, first_class) = loop {
+            let Some(&b) = bytes.get(i) else {
                 self.pos = len;
                 return None;
+            };
+            let k = BYTE_CLASS[b as usize];
+            if k & B_WORD != 0 {
+                let kind = WORD
+                    | if k & B_DIGIT != 0 { NUMERIC } else { 0 }
+                    | if k & B_UPPER != 0 { UPPER } else { 0 };
+                break (i, mix_byte(FNV_OFFSET, b | (k & B_UPPER)), 1, kind);
             }
-            let b = bytes[i];
-            if b < 0x80 && !(b.is_ascii_alphanumeric() || b == b'_') {
+            if k & B_NON_ASCII == 0 {
+                gap |= k;
                 i += 1;
                 continue;
             }
-            let (c, l, k) = char_at(i);
-            if k & WORD != 0 {
-                break (i, c, l, k);
+            let (c, l, kind) = self.wide_char_at(i);
+            if kind & WORD != 0 {
+                break (i, mix_lower(FNV_OFFSET, c), l, kind);
             }
+            gap |= B_NON_ASCII;
             i += l;
         };
-        let push = |h: u64, c: char| -> u64 {
-            if c.is_ascii() {
-                mix(h, c.to_ascii_lowercase())
-            } else {
-                c.to_lowercase().fold(h, mix)
-            }
-        };
-        let mut h = push(FNV_OFFSET, first);
+        let gap_mark = gap & (B_TERMINAL | B_NON_ASCII) != 0;
         if first_class & CJK != 0 {
             let end = start + first_len;
             self.pos = end;
@@ -205,34 +237,40 @@ impl Iterator for Tokens<'_> {
                 upper_initial: false,
                 numeric: false,
                 cjk: true,
+                gap_mark,
             });
         }
-        let upper_initial = first_class & UPPER != 0;
-        let mut numeric = first_class & NUMERIC != 0;
+        // `all`: the class bits every char of the token has (numeric when all are digits)
+        let mut all = if first_class & NUMERIC != 0 {
+            B_DIGIT
+        } else {
+            0
+        };
         let mut end = start + first_len;
-        let mut chars = 1;
-        while end < len {
-            let b = bytes[end];
-            if b < 0x80 {
+        // bytes beyond the first of each multi-byte char (chars = bytes - extra)
+        let mut extra = first_len - 1;
+        while let Some(&b) = bytes.get(end) {
+            let k = BYTE_CLASS[b as usize];
+            if k & B_WORD != 0 {
                 // ASCII fast path
-                if b.is_ascii_alphanumeric() || b == b'_' {
-                    h = mix(h, b.to_ascii_lowercase() as char);
-                    numeric &= b.is_ascii_digit();
-                    chars += 1;
-                    end += 1;
-                    continue;
-                }
+                h = mix_byte(h, b | (k & B_UPPER));
+                all &= k;
+                end += 1;
+                continue;
+            }
+            if k & B_NON_ASCII == 0 {
                 break;
             }
-            let (c, l, k) = char_at(end);
-            if k & (WORD | CJK) == WORD {
-                h = push(h, c);
-                numeric &= k & NUMERIC != 0;
-                chars += 1;
-                end += l;
-            } else {
+            let (c, l, kind) = self.wide_char_at(end);
+            if kind & (WORD | CJK) != WORD {
                 break;
             }
+            h = mix_lower(h, c);
+            if kind & NUMERIC == 0 {
+                all = 0;
+            }
+            extra += l - 1;
+            end += l;
         }
         self.pos = end;
         // the lowest bit is always clear: [`compute`] uses it as a flag
@@ -240,23 +278,83 @@ impl Iterator for Tokens<'_> {
             start,
             end,
             hash: h & !1,
-            chars,
-            upper_initial,
-            numeric,
+            chars: (end - start - extra) as u32,
+            upper_initial: first_class & UPPER != 0,
+            numeric: all & B_DIGIT != 0,
             cjk: false,
+            gap_mark,
         })
     }
 }
 
-/// Stopword hash → bit set of the languages that list it.
-static STOPWORDS: LazyLock<HashMapU64<u64>> = LazyLock::new(|| {
-    let mut map: HashMapU64<u64> = HashMapU64::default();
-    for (i, lang) in LANGUAGES.iter().enumerate().take(64) {
-        for w in lang.stopwords {
-            *map.entry(hash_lower(w)).or_default() |= 1u64 << i;
+/// Stopword hash → bit set of the languages that list it: an open-addressing table with
+/// linear probing, keyed by the (always even) hash; an odd key marks an empty slot. Most
+/// lookups end at the first slot, cheaper than a general hash map's group probe, and every
+/// token of a page is looked up.
+pub(crate) struct StopTable {
+    keys: Box<[u64]>,
+    masks: Box<[u64]>,
+    shift: u32,
+}
+
+const EMPTY_SLOT: u64 = 1;
+
+impl StopTable {
+    fn new(words: impl Iterator<Item = (u64, u64)>) -> StopTable {
+        let words: Vec<(u64, u64)> = words.collect();
+        // at most a quarter full: probes stay short
+        let bits = (words.len().max(1) * 4)
+            .next_power_of_two()
+            .trailing_zeros();
+        let size = 1usize << bits;
+        let mut table = StopTable {
+            keys: vec![EMPTY_SLOT; size].into_boxed_slice(),
+            masks: vec![0; size].into_boxed_slice(),
+            shift: 64 - bits,
+        };
+        for (hash, mask) in words {
+            debug_assert!(hash & 1 == 0);
+            let mut i = table.slot(hash);
+            while table.keys[i] != EMPTY_SLOT && table.keys[i] != hash {
+                i = (i + 1) & (size - 1);
+            }
+            table.keys[i] = hash;
+            table.masks[i] |= mask;
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, hash: u64) -> usize {
+        // Fibonacci hashing: the multiply spreads the FNV hash over the top bits
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The languages whose stoplists hold `hash` (0: none).
+    #[inline]
+    pub(crate) fn get(&self, hash: u64) -> u64 {
+        let last = self.keys.len() - 1;
+        let mut i = self.slot(hash);
+        loop {
+            let k = self.keys[i];
+            if k == hash {
+                return self.masks[i];
+            }
+            if k == EMPTY_SLOT {
+                return 0;
+            }
+            i = (i + 1) & last;
         }
     }
-    map
+}
+
+/// Stopword hash → bit set of the languages that list it.
+static STOPWORDS: LazyLock<StopTable> = LazyLock::new(|| {
+    StopTable::new(LANGUAGES.iter().enumerate().take(64).flat_map(|(i, lang)| {
+        lang.stopwords
+            .iter()
+            .map(move |w| (hash_lower(w), 1u64 << i))
+    }))
 });
 
 /// Forces the construction of the lexicon tables (so the first call pays no extra).
@@ -291,13 +389,11 @@ const LANG_LONG_BLOCK: usize = 80;
 
 /// Adds the languages whose stoplists hold `hash` to `hits`.
 #[inline]
-fn count_stopword(hits: &mut [u32; 64], hash: u64) {
-    if let Some(&mask) = STOPWORDS.get(&hash) {
-        let mut m = mask;
-        while m != 0 {
-            hits[m.trailing_zeros() as usize] += 1;
-            m &= m - 1;
-        }
+fn count_stopword(hits: &mut [u32; 64], mask: u64) {
+    let mut m = mask;
+    while m != 0 {
+        hits[m.trailing_zeros() as usize] += 1;
+        m &= m - 1;
     }
 }
 
@@ -320,7 +416,11 @@ fn best_language(hits: &[u32; 64]) -> Lang {
 pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     let phrases = &*crate::prune::phrases::PHRASES;
     // pass 1: tokens (hash, low bit = may be a content word), shape features
-    let mut arena: Vec<u64> = Vec::with_capacity(blocks.iter().map(|b| b.text.len() / 6).sum());
+    let capacity = blocks.iter().map(|b| b.text.len() / 5).sum();
+    let mut arena: Vec<u64> = Vec::with_capacity(capacity);
+    // the stoplists (bit set of languages) holding each token: one lookup per token
+    let mut stop: Vec<u64> = Vec::with_capacity(capacity);
+    let stopwords = &*STOPWORDS;
     let mut hits = [0u32; 64];
     let mut sampled = 0usize;
     for b in blocks.iter_mut() {
@@ -337,7 +437,9 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         let mut prev_end = 0;
         for t in tokens(&b.text) {
             // sentence ends live in the gaps between tokens
-            f.sentences += sentence_ends_in_gap(&b.text[prev_end..t.start], prev, t.cjk);
+            if t.gap_mark {
+                f.sentences += sentence_ends_in_gap(&b.text[prev_end..t.start], prev, t.cjk);
+            }
             prev = Some(t);
             prev_end = t.end;
             f.words += 1;
@@ -346,9 +448,11 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             cjk |= t.cjk;
             f.capitalised += u32::from(t.upper_initial);
             f.numbers += u32::from(t.numeric);
+            let mask = stopwords.get(t.hash);
             if sample {
-                count_stopword(&mut hits, t.hash);
+                count_stopword(&mut hits, mask);
             }
+            stop.push(mask);
             arena.push(t.hash | u64::from(is_content(&t)));
         }
         if sample {
@@ -364,10 +468,10 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     }
     if sampled < LANG_SAMPLE_TOKENS {
         // short pages: the short blocks too
-        for (b, chunk) in blocks.iter().zip(block_tokens(blocks, &arena)) {
+        for (b, chunk) in blocks.iter().zip(block_tokens(blocks, &stop)) {
             if b.text.len() < LANG_LONG_BLOCK {
-                for &e in chunk {
-                    count_stopword(&mut hits, e & !1);
+                for &mask in chunk {
+                    count_stopword(&mut hits, mask);
                 }
             }
         }
@@ -383,7 +487,7 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         for read in start..end {
             let e = arena[read];
             let hash = e & !1;
-            if bit != 0 && STOPWORDS.get(&hash).is_some_and(|m| m & bit != 0) {
+            if stop[read] & bit != 0 {
                 b.features.stopwords += 1;
             } else if e & 1 == 1 {
                 arena[write] = hash;
@@ -396,7 +500,7 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     (lang, arena)
 }
 
-/// Each block's slice of the pass-1 token arena.
+/// Each block's slice of a pass-1 per-token array (the arena, or the stoplist masks).
 fn block_tokens<'a>(blocks: &'a [Block], arena: &'a [u64]) -> impl Iterator<Item = &'a [u64]> {
     blocks.iter().map(move |b| {
         let start = b.features.content_start as usize;
@@ -426,9 +530,7 @@ fn is_content(t: &Token) -> bool {
 pub(crate) fn content_hashes(text: &str, lang: Lang) -> impl Iterator<Item = u64> + '_ {
     let bit = lang.bit();
     tokens(text)
-        .filter(move |t| {
-            is_content(t) && !(bit != 0 && STOPWORDS.get(&t.hash).is_some_and(|m| m & bit != 0))
-        })
+        .filter(move |t| is_content(t) && STOPWORDS.get(t.hash) & bit == 0)
         .map(|t| t.hash)
 }
 
@@ -614,6 +716,22 @@ mod tests {
             .map(|t| &"Hello, wörld! 東京で 42"[t.start..t.end])
             .collect();
         assert_eq!(t, ["Hello", "wörld", "東", "京", "で", "42"]);
+    }
+
+    #[test]
+    fn token_fields_agree_with_their_text() {
+        let text = "Ünïcode 123 a1 ÀB_c. «Ça» 42½ x…y 東京 Привет, МИР! 1.5 ok?";
+        let mut prev_end = 0;
+        for t in tokens(text) {
+            let s = &text[t.start..t.end];
+            assert_eq!(t.chars as usize, s.chars().count(), "{s}");
+            assert_eq!(t.hash, hash_lower(s), "{s}");
+            assert_eq!(t.numeric, !t.cjk && s.chars().all(char::is_numeric), "{s}");
+            let gap = &text[prev_end..t.start];
+            let marked = gap.chars().any(|c| !c.is_ascii() || is_terminal(c));
+            assert_eq!(t.gap_mark, marked, "{gap:?}");
+            prev_end = t.end;
+        }
     }
 
     #[test]

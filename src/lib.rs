@@ -86,7 +86,9 @@ pub struct Removed {
 #[derive(Debug, Clone)]
 pub struct Article {
     blocks: Vec<Block>,
-    removed: Vec<Removed>,
+    /// Built from the blocks on the first call of [`Article::removed`]: most callers never
+    /// ask, and it copies the text of every dropped block.
+    removed: std::sync::OnceLock<Vec<Removed>>,
     title: Option<String>,
     lang: Option<&'static str>,
     mode: Mode,
@@ -115,7 +117,7 @@ impl Article {
     }
     /// Every removed block and cut fragment, in input order, with the reason.
     pub fn removed(&self) -> &[Removed] {
-        &self.removed
+        self.removed.get_or_init(|| collect_removed(&self.blocks))
     }
     /// The page's title, where one was found.
     pub fn title(&self) -> Option<&str> {
@@ -219,11 +221,10 @@ impl Cleaner {
         if title.is_none() {
             title = text_title(&blocks);
         }
-        let removed = collect_removed(&blocks);
         let confidence = confidence(&blocks);
         Ok(Article {
             blocks,
-            removed,
+            removed: std::sync::OnceLock::new(),
             title,
             lang: lang.language().map(|l| l.code),
             mode,

@@ -124,6 +124,14 @@ fn is_breadcrumb(text: &str, ends_sentence: bool) -> bool {
     if ends_sentence {
         return false;
     }
+    // a byte scan first: the separators are `>`, `/`, `|` and chars whose UTF-8 starts
+    // with 0xC2 or 0xE2; most lines hold none
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'>' | b'/' | b'|' | 0xC2 | 0xE2))
+    {
+        return false;
+    }
     let seps = text
         .split_whitespace()
         .filter(|w| w.chars().all(|c| SEPS.contains(&c)))
@@ -170,6 +178,9 @@ mod tests {
         assert!(bp("November 20, 2019"));
         assert!(bp("5 min read"));
         assert!(bp("Home › World › Africa"));
+        assert!(bp("Home • World • Africa"));
+        assert!(bp("Home / World / Africa"));
+        assert!(!bp("Home World Africa"));
         assert!(!bp("2018 Boys State Swim Results"));
         assert!(!bp("The vote was 52 to 48."));
     }
