@@ -11,7 +11,8 @@
 //! bridges injected lists; long runs of navigation do not pay. The span is then split at
 //! long runs of non-prose lines (a share bar, a "Read next" block) and only the article's
 //! part and the parts that go on with its vocabulary stay: teasers and comment threads
-//! after the article may outweigh the runs before them.
+//! after the article may outweigh the runs before them. A comment thread that follows the
+//! article without such a run is cut where its repeated timestamp lines begin.
 //!
 //! Text that shows no page chrome (fewer than two menus: runs of very short lines) is an
 //! article already extracted from its page: nothing is cut as outside the region.
@@ -19,7 +20,7 @@
 //! [`Hints::in_region`]: crate::block::Hints::in_region
 
 use super::{Ctx, Rule};
-use crate::block::{Block, Reason};
+use crate::block::{Block, Marker, Reason};
 use crate::features::{content_of, HashMapU64};
 
 /// Keeps only the article's region.
@@ -237,6 +238,110 @@ fn core_segments(
     (segs[first].0, segs[last].1)
 }
 
+/// A record header line (a comment's date, "2 days ago at 07:52") has at most this many
+/// words…
+const RECORD_MAX_WORDS: u32 = 8;
+/// …and at least this many runs of digits (a date, a clock time).
+const RECORD_MIN_DIGIT_RUNS: u32 = 3;
+/// The same header shape this many times, each before prose, is a thread of records.
+const RECORD_MIN_REPEATS: usize = 3;
+/// The article's prose before the thread has at least this many words.
+const RECORD_MIN_ARTICLE_WORDS: u32 = 50;
+/// A thread's header group is at most this many short lines (user name, date, counter).
+const RECORD_HEADER_LINES: usize = 3;
+
+/// The shape of a short line: a word with letters in it becomes `a` (a user name, a month,
+/// "ago"), in the other words runs of digits become `0` and other characters stay; hashed
+/// (FNV-1a). `None` unless the line is short, not prose, not a list item, and reads as a
+/// timestamp: a clock time (one or two digits, a colon, two digits) among
+/// [`RECORD_MIN_DIGIT_RUNS`] runs of digits. "November 19, 2019 at 6:34 am", "2 days ago at
+/// 07:52 am", "alison100 3 May 2025 09:21" and "19.11.2019 um 14:32" keep their shape from
+/// comment to comment. Product specifications and prices in a roundup repeat their shapes
+/// too but carry no clock time.
+fn record_shape(b: &Block) -> Option<u64> {
+    let f = &b.features;
+    if f.words == 0 || f.words > RECORD_MAX_WORDS || b.marker != Marker::None || b.is_prose() {
+        return None;
+    }
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut mix = |c: char| h = (h ^ c as u64).wrapping_mul(0x100_0000_01b3);
+    let (mut digit_runs, mut clock) = (0u32, false);
+    for word in b.text.split_whitespace() {
+        mix(' ');
+        let lettered = word.chars().any(char::is_alphabetic);
+        if lettered {
+            mix('a');
+        }
+        // clock-time recogniser: length of the current digit run, of the run before a colon
+        let (mut run_len, mut hours_len) = (0u32, 0u32);
+        for c in word.chars().chain([' ']) {
+            if c.is_ascii_digit() {
+                if run_len == 0 {
+                    digit_runs += 1;
+                    if !lettered {
+                        mix('0');
+                    }
+                }
+                run_len += 1;
+                continue;
+            }
+            clock |= (1..=2).contains(&hours_len) && run_len == 2;
+            hours_len = if c == ':' { run_len } else { 0 };
+            run_len = 0;
+            if !lettered && c != ' ' {
+                mix(c);
+            }
+        }
+    }
+    (clock && digit_runs >= RECORD_MIN_DIGIT_RUNS).then_some(h)
+}
+
+/// Cuts a thread of records off the span's end: comments (or reader reviews) repeat a
+/// header of the same shape (a date line, [`record_shape`]) before each post, and the posts
+/// talk of the article's subject, so vocabulary does not tell them apart. The span ends
+/// before the header group of the first repeat that has the article's prose before it and
+/// [`RECORD_MIN_REPEATS`] repeats from there on, each followed by prose. Linear.
+fn cut_records(blocks: &[Block], (lo, hi): (usize, usize)) -> (usize, usize) {
+    // the whole page: a forum's first post may sit above the span, the thread's end below
+    let shapes: Vec<Option<u64>> = blocks.iter().map(record_shape).collect();
+    let before_prose = |i: usize| {
+        blocks[i + 1..blocks.len().min(i + 3)]
+            .iter()
+            .any(|n| n.is_prose())
+    };
+    let mut counts: HashMapU64<usize> = HashMapU64::default();
+    for (i, h) in shapes.iter().enumerate() {
+        if let Some(h) = h.filter(|_| before_prose(i)) {
+            *counts.entry(h).or_insert(0) += 1;
+        }
+    }
+    let Some((&shape, &n)) = counts.iter().max_by_key(|(&h, &c)| (c, h)) else {
+        return (lo, hi);
+    };
+    if n < RECORD_MIN_REPEATS {
+        return (lo, hi);
+    }
+    let mut words = 0u32;
+    for (i, b) in blocks[..hi].iter().enumerate() {
+        if shapes[i] == Some(shape) {
+            if words < RECORD_MIN_ARTICLE_WORDS {
+                // the records start the content: a forum thread, the posts are the content
+                break;
+            }
+            let mut cut = i;
+            while cut > i.saturating_sub(RECORD_HEADER_LINES).max(lo) && !blocks[cut - 1].is_prose()
+            {
+                cut -= 1;
+            }
+            return (lo, cut);
+        }
+        if i >= lo && b.is_prose() {
+            words += b.features.words;
+        }
+    }
+    (lo, hi)
+}
+
 impl Rule for Region {
     fn name(&self) -> &'static str {
         "region"
@@ -278,6 +383,7 @@ impl Rule for Region {
             return;
         }
         let span = core_segments(blocks, &scores, best_span, ctx.arena);
+        let span = cut_records(blocks, span);
         let (lo, hi) = trim_tail(blocks, span, ctx.arena);
         for (i, b) in blocks.iter_mut().enumerate() {
             if i < lo || i >= hi {
