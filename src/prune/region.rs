@@ -264,9 +264,7 @@ fn record_shape(b: &Block) -> Option<u64> {
         return None;
     }
     // no colon, no clock time: most lines stop here, before the shape is built
-    if memchr::memchr(b':', b.text.as_bytes()).is_none() {
-        return None;
-    }
+    memchr::memchr(b':', b.text.as_bytes())?;
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     let mut mix = |c: char| h = (h ^ c as u64).wrapping_mul(0x100_0000_01b3);
     let (mut digit_runs, mut clock) = (0u32, false);
