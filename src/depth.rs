@@ -130,7 +130,7 @@ fn limit_to(html: &str, max: usize) -> Cow<'_, str> {
     let (deep, bodies) = scan(b, max);
     if deep {
         let stripped = cut(html, &bodies);
-        return Cow::Owned(flatten(&stripped, max).into_owned());
+        return Cow::Owned(flatten(&stripped, max));
     }
     if bodies.is_empty() {
         return Cow::Borrowed(html);
@@ -153,7 +153,7 @@ fn cut(html: &str, cut: &[(usize, usize)]) -> String {
 }
 
 /// The page with the opening tags deeper than `max`, and their closing tags, left out.
-fn flatten(html: &str, max: usize) -> Cow<'_, str> {
+fn flatten(html: &str, max: usize) -> String {
     let b = html.as_bytes();
     let mut out = String::with_capacity(html.len());
     let mut depth = 0usize;
@@ -182,7 +182,7 @@ fn flatten(html: &str, max: usize) -> Cow<'_, str> {
         }
     }
     out.push_str(&html[pos..]);
-    Cow::Owned(out)
+    out
 }
 
 /// The tags that open or close an element with children, in order: void elements and

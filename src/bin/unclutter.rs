@@ -250,20 +250,15 @@ fn summary(c: &Counts, start: Instant) -> String {
 
 /// Cleans one record. Never fails: errors become the outcome's error.
 fn clean(cleaner: &Cleaner, args: &Args, r: Record) -> Outcome {
+    // a compressed page is inflated here, in the worker, not in the reader thread
     let Record {
         id,
         url,
         stem,
         payload,
-        mut size,
+        size,
         stream,
-    } = r;
-    // a compressed page is inflated here, in the worker, not in the reader thread
-    let payload = payload.and_then(|p| {
-        let (p, inflated) = p.inflate()?;
-        size = inflated.unwrap_or(size);
-        Ok(p)
-    });
+    } = r.inflated();
     // a bug in the cleaner must cost one record, not the batch
     let result = payload.and_then(|p| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -78,15 +78,7 @@ pub fn read_all(
     for item in records.by_ref() {
         // a compressed payload is inflated by the CLI's worker, as here
         let item = match item {
-            Item::Record(mut r) => {
-                let size = &mut r.size;
-                r.payload = r.payload.and_then(|p| {
-                    let (p, inflated) = p.inflate()?;
-                    *size = inflated.unwrap_or(*size);
-                    Ok(p)
-                });
-                Item::Record(r)
-            }
+            Item::Record(r) => Item::Record(r.inflated()),
             skipped => skipped,
         };
         items.push(item);

@@ -310,6 +310,20 @@ pub struct Record {
     pub stream: bool,
 }
 
+impl Record {
+    /// The record with a compressed payload inflated ([`Payload::inflate`]) and its size
+    /// updated: the workers' first step, so decompression runs in parallel.
+    pub fn inflated(mut self) -> Record {
+        let size = &mut self.size;
+        self.payload = self.payload.and_then(|p| {
+            let (p, inflated) = p.inflate()?;
+            *size = inflated.unwrap_or(*size);
+            Ok(p)
+        });
+        self
+    }
+}
+
 /// What the reader yields.
 #[derive(Debug)]
 pub enum Item {
@@ -466,17 +480,26 @@ impl Records {
         }
         // the compressed size until a worker inflates it: what the batch holds meanwhile
         let size = data.len() as u64;
-        Item::Record(Record {
+        self.page(
             id,
-            url: None,
-            stem: self.stem(),
-            payload: Ok(Payload::Gzip {
+            size,
+            Payload::Gzip {
                 data,
                 hint: None,
                 mode,
                 limit,
                 what: "reading gzip",
-            }),
+            },
+        )
+    }
+
+    /// The record of a whole page read from the current source.
+    fn page(&self, id: String, size: u64, payload: Payload) -> Item {
+        Item::Record(Record {
+            id,
+            url: None,
+            stem: self.stem(),
+            payload: Ok(payload),
             size,
             stream: false,
         })
@@ -495,18 +518,15 @@ impl Records {
             return self.error(id, self.too_large(None));
         }
         let size = data.len() as u64;
-        Item::Record(Record {
+        self.page(
             id,
-            url: None,
-            stem: self.stem(),
-            payload: Ok(Payload::Bytes {
+            size,
+            Payload::Bytes {
                 data,
                 hint: None,
                 mode,
-            }),
-            size,
-            stream: false,
-        })
+            },
+        )
     }
 
     fn next_jsonl(&mut self) -> io::Result<Option<Item>> {
