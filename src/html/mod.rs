@@ -243,6 +243,15 @@ pub(crate) struct Walk {
     pub title: Option<String>,
     /// JSON-LD `articleBody`, whitespace-normalised (empty when none).
     pub ld_body: String,
+    /// The page declares itself a discussion (schema.org `DiscussionForumPosting` or
+    /// `QAPage`, in JSON-LD or microdata): its replies are its content.
+    pub discussion: bool,
+}
+
+/// Whether a schema.org type name (a JSON-LD script or an `itemtype` value) names a
+/// discussion thread: a forum topic or a question with its answers.
+fn names_discussion(s: &str) -> bool {
+    s.contains("DiscussionForumPosting") || s.contains("QAPage")
 }
 
 /// Whether a `style` attribute hides the element.
@@ -463,6 +472,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
     let mut og_title = None;
     let mut title = None;
     let mut ld_body = String::new();
+    let mut discussion = false;
     let mut truncated = false;
     for edge in doc.tree.root().traverse() {
         match edge {
@@ -504,6 +514,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                 for c in node.children() {
                                     if let DomNode::Text(t) = c.value() {
                                         jsonld::article_body(t, &mut ld_body);
+                                        discussion |= names_discussion(t);
                                     }
                                 }
                             }
@@ -555,6 +566,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                 "aria-hidden" => hidden |= v.eq_ignore_ascii_case("true"),
                                 "style" => hidden |= style_hides(v),
                                 "itemprop" => itemprop_body |= v.contains("articleBody"),
+                                "itemtype" => discussion |= names_discussion(v),
                                 _ => {}
                             }
                         }
@@ -721,6 +733,11 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
     if b.weak {
         settle_weak_boilerplate(&mut b.nodes, &mut b.dom);
     }
+    if discussion {
+        // a thread's replies sit in boxes named "comments": on a page declaring itself a
+        // discussion they are its content, not boilerplate
+        unflag_boilerplate(&mut b.nodes, &mut b.dom, COMMENTS_CLASS);
+    }
     Walk {
         nodes: b.nodes,
         blocks: b.blocks,
@@ -729,6 +746,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
         og_title: og_title.filter(|t| !t.is_empty()),
         title: title.filter(|t| !t.is_empty()),
         ld_body,
+        discussion,
     }
 }
 
@@ -739,9 +757,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
 /// and names nothing: the boxes are unflagged. Measured on wcxb-dev: treating every
 /// `widget` box as boilerplate cut Elementor pages' articles to one section.
 ///
-/// Unflagging re-points the boilerplate ancestor of the nodes and blocks below and
-/// recounts the clutter characters: linear passes over the nodes (preorder: ancestors
-/// come first; in reverse, children come first).
+/// Unflagging is [`unflag_boilerplate`].
 fn settle_weak_boilerplate(nodes: &mut [Node], dom: &mut [BlockDom]) {
     let Some(page) = nodes.first().map(|n| n.chars) else {
         return;
@@ -758,8 +774,16 @@ fn settle_weak_boilerplate(nodes: &mut [Node], dom: &mut [BlockDom]) {
     if (weak_chars as f32) < WEAK_BP_PAGE_SHARE * page as f32 {
         return;
     }
+    unflag_boilerplate(nodes, dom, WEAK_BP_CLASS);
+}
+
+/// Takes the boilerplate flag off the nodes carrying `which`, and re-points the
+/// boilerplate ancestor of the nodes and blocks below and recounts the clutter characters:
+/// linear passes over the nodes (preorder: ancestors come first; in reverse, children
+/// come first).
+fn unflag_boilerplate(nodes: &mut [Node], dom: &mut [BlockDom], which: u32) {
     for n in nodes.iter_mut() {
-        if n.flags & WEAK_BP_CLASS != 0 {
+        if n.flags & which != 0 {
             n.flags &= !BP_CLASS;
         }
     }

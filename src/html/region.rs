@@ -39,7 +39,9 @@
 //!
 //! Inside the region, page furniture (`<nav>`, `<aside>`, `<footer>`, `<header>`),
 //! forms, captions, short link-made lines, paragraphs made of one written-out web
-//! address, comment sections, and small subtrees whose class/id names boilerplate (share
+//! address, comment sections (but not on a page declaring itself a discussion, schema.org
+//! `DiscussionForumPosting` or `QAPage`: there the replies are the content), and small
+//! subtrees whose class/id names boilerplate (share
 //! bars, related boxes, under [`BP_MAX_SHARE`] of the region's text) are holes: their
 //! blocks are not `in_region`, and the shared `region` rule drops them. On a page with one
 //! strong article, so are short boxes whose class/id names a caption or credit
@@ -467,7 +469,8 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             let include = if k == top {
                 true
             } else if clutter(nodes, k as usize)
-                || n.flags & (BP_CLASS | FURNITURE | COMMENTS_CLASS) != 0
+                || n.flags & (BP_CLASS | FURNITURE) != 0
+                || (n.flags & COMMENTS_CLASS != 0 && !w.discussion)
             {
                 false
             } else {
@@ -563,7 +566,7 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                             && d.form > r
                             && nodes[d.form as usize].flags & FORM != 0
                             && (nodes[d.form as usize].chars as f32) < BP_MAX_SHARE * region_chars)
-                        || (use_comments && d.comments != NONE && d.comments > r)
+                        || (use_comments && !w.discussion && d.comments != NONE && d.comments > r)
                         || (use_bp
                             && d.bp != NONE
                             && d.bp > r
