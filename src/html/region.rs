@@ -205,6 +205,28 @@ fn repeated_records(nodes: &[Node], top: u32, clutter: &dyn Fn(&[Node], usize) -
     }
 }
 
+/// Recounts each node's clutter characters now that the page's size is known: a
+/// boilerplate-named box holding `bp_limit` characters or more is a wrapper
+/// (`<div class="page has-sidebar">`), not clutter, as the region's `clutter` test
+/// already reads it; the walk, which counts bottom-up, cannot know that yet. Reverse
+/// preorder: children come before their parent.
+fn recount_clutter(nodes: &mut [Node], bp_limit: f32) {
+    for n in nodes.iter_mut() {
+        n.clutter_chars = 0;
+    }
+    for i in (0..nodes.len()).rev() {
+        let n = &mut nodes[i];
+        let bp = n.flags & BP_CLASS != 0 && (n.chars as f32) < bp_limit;
+        if bp || n.flags & (FURNITURE | HEADER | FORM) != 0 {
+            n.clutter_chars = n.chars;
+        }
+        let (p, c) = (n.parent, n.clutter_chars);
+        if let Some(p) = nodes.get_mut(p as usize) {
+            p.clutter_chars += c;
+        }
+    }
+}
+
 fn contains(nodes: &[Node], anc: u32, n: u32) -> bool {
     anc != NONE && n != NONE && anc <= n && n <= nodes[anc as usize].end
 }
@@ -216,6 +238,7 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
     }
     let nodes = &mut w.nodes;
     let page_chars = nodes[0].chars.max(1) as f32;
+    recount_clutter(nodes, BP_PAGE_SHARE * page_chars);
 
     // JSON-LD articleBody: which blocks it contains
     let mut matched = vec![false; w.blocks.len()];
