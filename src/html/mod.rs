@@ -174,6 +174,8 @@ pub(crate) struct Node {
     pub score: f32,
     /// Visible characters inside furniture, header, form or boilerplate-named subtrees.
     pub clutter_chars: u32,
+    /// Of those, inside links (counted by the region, which knows the page's size).
+    pub clutter_links: u32,
 }
 
 impl Node {
@@ -669,6 +671,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                 furniture_anc: ctx.furniture,
                                 score: 0.0,
                                 clutter_chars: 0,
+                                clutter_links: 0,
                             });
                         }
                         stack.push(Frame {
