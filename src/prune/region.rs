@@ -79,7 +79,7 @@ const MENUS_FOR_CHROME: usize = 2;
 
 /// Whether the text is a full-page dump (navigation menus present) rather than an
 /// article already extracted from its page.
-fn has_page_chrome(blocks: &[Block]) -> bool {
+pub(crate) fn has_page_chrome(blocks: &[Block]) -> bool {
     let (mut menus, mut run) = (0, 0);
     for b in blocks {
         if b.features.words <= CHROME_MAX_WORDS && !b.features.ends_sentence {
