@@ -109,15 +109,39 @@ const TOPICAL_MIN_BLOCKS: u32 = 2;
 /// Menus (one to three words, or repeated: "Company Town" above every teaser) keep their
 /// full cost.
 fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
+    let mut scores: Vec<f32> = blocks.iter().map(|b| score(b, lang_known)).collect();
+    // the lines that could be discounted: kept, long enough, costing more than a sentence
+    let candidate = |i: usize| {
+        let b = &blocks[i];
+        scores[i] < -SENTENCE_LIKE_PENALTY
+            && b.kept()
+            && b.features.words >= SENTENCE_LIKE_WORDS
+            && !content_of(b, arena).is_empty()
+    };
+    let candidates: Vec<usize> = (0..blocks.len()).filter(|&i| candidate(i)).collect();
+    if candidates.is_empty() {
+        return scores;
+    }
+    // how often the page shows each candidate line (a sorted list: few lines, no map)
+    let mut shown: Vec<u64> = candidates
+        .iter()
+        .map(|&i| blocks[i].features.text_hash)
+        .collect();
+    shown.sort_unstable();
+    let once = |h: u64| {
+        let p = shown.partition_point(|&x| x < h);
+        shown.get(p + 1) != Some(&h)
+    };
     // content word -> (prose blocks using it, the last one counted)
+    let prose = |b: &Block| b.kept() && b.is_prose();
+    let size: usize = blocks
+        .iter()
+        .filter(|b| prose(b))
+        .map(|b| b.features.content_words as usize)
+        .sum();
     let mut vocab: HashMapU64<(u32, usize)> = HashMapU64::default();
-    // line -> how often the page shows it
-    let mut shown: HashMapU64<u32> = HashMapU64::default();
-    for (i, b) in blocks.iter().enumerate() {
-        *shown.entry(b.features.text_hash).or_insert(0) += 1;
-        if !(b.kept() && b.is_prose()) {
-            continue;
-        }
+    vocab.reserve(size);
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| prose(b)) {
         for &h in content_of(b, arena) {
             let e = vocab.entry(h).or_insert((0, usize::MAX));
             if e.1 != i {
@@ -125,29 +149,18 @@ fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
             }
         }
     }
-    let topical = |b: &Block| {
+    for i in candidates {
+        let b = &blocks[i];
         let own = content_of(b, arena);
         let hits = own
             .iter()
             .filter(|h| vocab.get(h).is_some_and(|&(n, _)| n >= TOPICAL_MIN_BLOCKS))
             .count();
-        b.kept()
-            && b.features.words >= SENTENCE_LIKE_WORDS
-            && shown.get(&b.features.text_hash).copied().unwrap_or(0) < 2
-            && !own.is_empty()
-            && hits as f32 >= TOPICAL_SHARE * own.len() as f32
-    };
-    blocks
-        .iter()
-        .map(|b| {
-            let s = score(b, lang_known);
-            if s < -SENTENCE_LIKE_PENALTY && topical(b) {
-                -SENTENCE_LIKE_PENALTY
-            } else {
-                s
-            }
-        })
-        .collect()
+        if once(b.features.text_hash) && hits as f32 >= TOPICAL_SHARE * own.len() as f32 {
+            scores[i] = -SENTENCE_LIKE_PENALTY;
+        }
+    }
+    scores
 }
 
 /// HTML: drops every block outside the region the front door chose (when it chose one).
