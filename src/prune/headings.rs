@@ -3,8 +3,8 @@
 //! By default no heading is kept (the title and section headings are not article text in
 //! the output contract). With [`Options::keep_headings`](crate::Options::keep_headings),
 //! the article's own section headings stay and stray ones still go: off-topic headings
-//! (little overlap with the article's vocabulary), keyword-stuffed ones (two titles joined
-//! by `/` or `|`, or a word repeated), orphans (nothing but another heading follows), and
+//! (little overlap with the article's vocabulary), keyword-stuffed ones standing alone (two
+//! titles joined by `/` or `|`, or a word repeated), orphans (nothing but another heading follows), and
 //! the title zone before the first paragraph.
 
 use super::related::{label, OFF_TOPIC};
@@ -82,7 +82,9 @@ impl Rule for Headings {
                 || orphan
                 || (b.features.words > MAX_WORDS && off_topic)
                 || foreign
-                || stuffed(&b.text);
+                // a list's item may name a word twice ("Arena di Verona, Verona", a
+                // schedule's venue and town); stuffing is a lone heading's trick
+                || (!in_run && stuffed(&b.text));
             if stray {
                 let reason = if before_text {
                     Reason::Heading
