@@ -308,9 +308,16 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, own: &[bool], c
         blocks[run[0]].drop_for(Reason::LeadIn);
     }
     for &k in items {
-        // an on-topic sentence that happens to stand next to the list stays
+        // a sentence of the article that happens to stand next to the list stays; after
+        // a lead-in only one ending with a full stop (the headlines it introduces do not;
+        // some end with "!")
         let b = &blocks[k];
-        if own[k] || (!introduced && reads_as_sentence(b)) {
+        let full_stop = || {
+            b.text
+                .trim_end_matches(|c: char| "\"'”’»)]".contains(c))
+                .ends_with(['.', '。'])
+        };
+        if own[k] || (reads_as_sentence(b) && (!introduced || full_stop())) {
             continue;
         }
         if off_topic(b) || b.is_headline_shaped() || b.marker != Marker::None {
