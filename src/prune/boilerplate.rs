@@ -7,9 +7,10 @@
 //! a breadcrumb).
 
 use super::phrases::Class;
+use super::region::has_page_chrome;
 use super::{Ctx, Rule};
 use crate::block::{Block, Marker, Reason};
-use crate::features::tokens;
+use crate::features::{content_of, tokens, HashMapU64};
 
 /// Removes boilerplate lines.
 pub struct Boilerplate;
@@ -37,8 +38,14 @@ impl Rule for Boilerplate {
     fn needs_topic(&self) -> bool {
         false
     }
-    fn apply(&self, blocks: &mut [Block], _ctx: &Ctx<'_>) {
-        for b in blocks.iter_mut().filter(|b| b.kept()) {
+    fn apply(&self, blocks: &mut [Block], ctx: &Ctx<'_>) {
+        // extracted article text (no page chrome around it): lines that are boilerplate
+        // only by their numbers wait for the article's vocabulary. In a page dump they
+        // stay boilerplate: the region rule weighs them as such (a spec sheet kept as
+        // plain short lines would split the article), and in HTML the DOM has spoken.
+        let defer = !ctx.html && !has_page_chrome(blocks);
+        let mut numeric: Vec<usize> = Vec::new();
+        for (i, b) in blocks.iter_mut().enumerate().filter(|(_, b)| b.kept()) {
             if b.features.words == 0 {
                 if !b.text.is_empty() {
                     // only symbols or punctuation: nothing an article says
@@ -46,26 +53,60 @@ impl Rule for Boilerplate {
                 }
                 continue;
             }
-            if is_boilerplate(b) {
-                b.drop_for(Reason::Boilerplate);
+            match evidence(b) {
+                Some(Evidence::Numbers) if defer => numeric.push(i),
+                Some(_) => b.drop_for(Reason::Boilerplate),
+                None => {}
+            }
+        }
+        if numeric.is_empty() {
+            return;
+        }
+        let vocab = prose_vocabulary(blocks, ctx.arena);
+        for i in numeric {
+            let own = content_of(&blocks[i], ctx.arena);
+            if !own.iter().any(|h| vocab.contains_key(h)) {
+                blocks[i].drop_for(Reason::Boilerplate);
             }
         }
     }
 }
 
-pub(crate) fn is_boilerplate(b: &Block) -> bool {
+/// What makes a line boilerplate.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// Its words: the lexicon, a breadcrumb's separators.
+    Words,
+    /// Its numbers: a short line mostly made of them (a date, a counter).
+    Numbers,
+}
+
+/// The content words of the page's prose (the article's vocabulary before any rule has
+/// chosen the article).
+fn prose_vocabulary(blocks: &[Block], arena: &[u64]) -> HashMapU64<()> {
+    let mut vocab = HashMapU64::default();
+    for b in blocks.iter().filter(|b| b.kept() && b.is_prose()) {
+        for &h in content_of(b, arena) {
+            vocab.insert(h, ());
+        }
+    }
+    vocab
+}
+
+/// Why a line is boilerplate, if it is.
+fn evidence(b: &Block) -> Option<Evidence> {
     let f = &b.features;
     let (words, ends_sentence) = (f.words as usize, f.ends_sentence);
     if words > MAX_WORDS {
-        return false;
+        return None;
     }
     // an interface control alone on its line: "Add to cart", "Reply with quote"
     if f.phrase.control {
-        return true;
+        return Some(Evidence::Words);
     }
     match f.phrase.whole {
-        Some(Class::Boilerplate) => return true,
-        Some(Class::LeadIn) => return false,
+        Some(Class::Boilerplate) => return Some(Evidence::Words),
+        Some(Class::LeadIn) => return None,
         Some(Class::Control) | None => {}
     }
     if let Some((Class::Boilerplate, covered)) = f.phrase.prefix {
@@ -77,21 +118,21 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
             SHORT_PREFIX_SLACK
         };
         if words <= covered + slack && !ends_sentence {
-            return true;
+            return Some(Evidence::Words);
         }
         // a prompt that goes on as a sentence: "We use cookies to give you…"
         if covered >= PROMPT_MIN_PHRASE {
-            return true;
+            return Some(Evidence::Words);
         }
     }
     if f.phrase.unspaced == Some(Class::Boilerplate) {
-        return true;
+        return Some(Evidence::Words);
     }
     if words > SHORT_LINE_WORDS {
-        return false;
+        return None;
     }
     if f.phrase.credit && words <= 15 {
-        return true;
+        return Some(Evidence::Words);
     }
     // a list item's own number written in the text ("3. Plan meals", text mode) is not a
     // number the line is made of (an HTML list's number is not in the text)
@@ -107,7 +148,11 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     } else {
         (f.words, f.numbers)
     };
-    is_numeric_line(words, numbers, ends_sentence) || is_breadcrumb(&b.text, ends_sentence)
+    if is_breadcrumb(&b.text, ends_sentence) {
+        Some(Evidence::Words)
+    } else {
+        is_numeric_line(words, numbers, ends_sentence).then_some(Evidence::Numbers)
+    }
 }
 
 /// A short line mostly made of numbers: a date, a time, a counter ("1.2K shares").
@@ -146,7 +191,7 @@ mod tests {
     fn bp(s: &str) -> bool {
         let mut blocks = vec![Block::new(s.to_string(), crate::block::Kind::Paragraph)];
         crate::features::compute(&mut blocks);
-        is_boilerplate(&blocks[0])
+        evidence(&blocks[0]).is_some()
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! By default no heading is kept (the title and section headings are not article text in
 //! the output contract). With [`Options::keep_headings`](crate::Options::keep_headings),
 //! the article's own section headings stay and stray ones still go: off-topic headings
-//! (little overlap with the article's vocabulary), keyword-stuffed ones (two titles joined
-//! by `/` or `|`, or a word repeated), orphans (nothing but another heading follows), and
+//! (little overlap with the article's vocabulary), keyword-stuffed ones standing alone (two
+//! titles joined by `/` or `|`, or a word repeated), orphans (nothing but another heading follows), and
 //! the title zone before the first paragraph.
 
 use super::related::{label, OFF_TOPIC};
@@ -82,7 +82,9 @@ impl Rule for Headings {
                 || orphan
                 || (b.features.words > MAX_WORDS && off_topic)
                 || foreign
-                || stuffed(&b.text);
+                // a list's item may name a word twice ("Arena di Verona, Verona", a
+                // schedule's venue and town); stuffing is a lone heading's trick
+                || (!in_run && stuffed(&b.text));
             if stray {
                 let reason = if before_text {
                     Reason::Heading
@@ -97,8 +99,9 @@ impl Rule for Headings {
 
 /// For each block: whether it is a heading whose nearest kept neighbour before or after
 /// is a heading with the same marker sharing a content word with it (two lines of one
-/// schedule, table or list), or both starting with a label ("Q: …", "A: …"). One pass each way over the blocks as they stand before the
-/// rule marks any.
+/// schedule, table or list), or both starting with a label ("Q: …", "A: …"), or one of
+/// [`LIST_RUN`] or more headings in a row after a line ending with a colon (the list that
+/// line introduces). One pass over the blocks as they stand before the rule marks any.
 fn in_runs(blocks: &[Block], arena: &[u64]) -> Vec<bool> {
     let like = |a: &Block, b: &Block| {
         a.kind == Kind::Heading
@@ -111,17 +114,43 @@ fn in_runs(blocks: &[Block], arena: &[u64]) -> Vec<bool> {
     };
     let mut out = vec![false; blocks.len()];
     let mut prev: Option<usize> = None;
-    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| b.kept()) {
+    // the current list: kept headings with one marker after a kept line ending with a
+    // colon ("Dare to Play 3:", "You will learn:"); its first member and length
+    let (mut run_start, mut run_len) = (0usize, 0usize);
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kept()).collect();
+    for (n, &i) in kept.iter().enumerate() {
+        let b = &blocks[i];
         if let Some(p) = prev {
             if like(b, &blocks[p]) {
                 out[i] = true;
                 out[p] = true;
             }
         }
+        let heading = b.kind == Kind::Heading && !b.features.ends_colon;
+        if heading && run_len > 0 && prev.is_some_and(|p| blocks[p].marker == b.marker) {
+            run_len += 1;
+        } else if heading && prev.is_some_and(|p| blocks[p].features.ends_colon) {
+            run_start = n;
+            run_len = 1;
+        } else {
+            run_len = 0;
+        }
+        // the run's first members once it is long enough, then each new one: linear
+        if run_len == LIST_RUN {
+            for &k in &kept[run_start..=n] {
+                out[k] = true;
+            }
+        } else if run_len > LIST_RUN {
+            out[i] = true;
+        }
         prev = Some(i);
     }
     out
 }
+
+/// This many headings in a row after a line ending with a colon (that the related-links
+/// rule kept as a whole) are the list the line introduces.
+const LIST_RUN: usize = 3;
 
 /// Two titles joined by a separator, or a content word said twice.
 fn stuffed(text: &str) -> bool {

@@ -79,7 +79,7 @@ const MENUS_FOR_CHROME: usize = 2;
 
 /// Whether the text is a full-page dump (navigation menus present) rather than an
 /// article already extracted from its page.
-fn has_page_chrome(blocks: &[Block]) -> bool {
+pub(crate) fn has_page_chrome(blocks: &[Block]) -> bool {
     let (mut menus, mut run) = (0, 0);
     for b in blocks {
         if b.features.words <= CHROME_MAX_WORDS && !b.features.ends_sentence {
@@ -95,6 +95,72 @@ fn has_page_chrome(blocks: &[Block]) -> bool {
         }
     }
     false
+}
+
+/// A non-prose line of at least [`SENTENCE_LIKE_WORDS`] words, shown once on the page, at
+/// least this share of whose content words the page's prose uses in
+/// [`TOPICAL_MIN_BLOCKS`] paragraphs or more, speaks of the article's subject…
+const TOPICAL_SHARE: f32 = 0.34;
+/// …(a word used in this many prose blocks is one of the page's subjects)…
+const TOPICAL_MIN_BLOCKS: u32 = 2;
+/// …and costs what a sentence-like line costs ([`SENTENCE_LIKE_PENALTY`]): the article's own
+/// lists, spec lines and section titles no longer split it. Measured (set constants):
+/// wcxb-dev article dumps word F1 0.858 -> 0.868, scrapinghub dumps 0.902 unchanged.
+/// Menus (one to three words, or repeated: "Company Town" above every teaser) keep their
+/// full cost.
+fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
+    let mut scores: Vec<f32> = blocks.iter().map(|b| score(b, lang_known)).collect();
+    // the lines that could be discounted: kept, long enough, costing more than a sentence
+    let candidate = |i: usize| {
+        let b = &blocks[i];
+        scores[i] < -SENTENCE_LIKE_PENALTY
+            && b.kept()
+            && b.features.words >= SENTENCE_LIKE_WORDS
+            && !content_of(b, arena).is_empty()
+    };
+    let candidates: Vec<usize> = (0..blocks.len()).filter(|&i| candidate(i)).collect();
+    if candidates.is_empty() {
+        return scores;
+    }
+    // how often the page shows each candidate line (a sorted list: few lines, no map)
+    let mut shown: Vec<u64> = candidates
+        .iter()
+        .map(|&i| blocks[i].features.text_hash)
+        .collect();
+    shown.sort_unstable();
+    let once = |h: u64| {
+        let p = shown.partition_point(|&x| x < h);
+        shown.get(p + 1) != Some(&h)
+    };
+    // content word -> (prose blocks using it, the last one counted)
+    let prose = |b: &Block| b.kept() && b.is_prose();
+    let size: usize = blocks
+        .iter()
+        .filter(|b| prose(b))
+        .map(|b| b.features.content_words as usize)
+        .sum();
+    let mut vocab: HashMapU64<(u32, usize)> = HashMapU64::default();
+    vocab.reserve(size);
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| prose(b)) {
+        for &h in content_of(b, arena) {
+            let e = vocab.entry(h).or_insert((0, usize::MAX));
+            if e.1 != i {
+                *e = (e.0 + 1, i);
+            }
+        }
+    }
+    for i in candidates {
+        let b = &blocks[i];
+        let own = content_of(b, arena);
+        let hits = own
+            .iter()
+            .filter(|h| vocab.get(h).is_some_and(|&(n, _)| n >= TOPICAL_MIN_BLOCKS))
+            .count();
+        if once(b.features.text_hash) && hits as f32 >= TOPICAL_SHARE * own.len() as f32 {
+            scores[i] = -SENTENCE_LIKE_PENALTY;
+        }
+    }
+    scores
 }
 
 /// HTML: drops every block outside the region the front door chose (when it chose one).
@@ -367,7 +433,7 @@ impl Rule for Region {
         // Kadane: best-sum contiguous span
         let (mut best, mut best_span) = (f32::MIN, (0, 0));
         let (mut run, mut start) = (0.0f32, 0usize);
-        let scores: Vec<f32> = blocks.iter().map(|b| score(b, lang_known)).collect();
+        let scores = scores(blocks, lang_known, ctx.arena);
         for (i, &s) in scores.iter().enumerate() {
             if run <= 0.0 {
                 run = s;

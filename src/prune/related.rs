@@ -62,6 +62,7 @@ impl Rule for RelatedLinks {
         // without enough prose to know the topic, only lists after a lead-in go
         let informative = ctx.topic.is_informative();
         let n = blocks.len();
+        let own = numbered_sections(blocks);
         let mut i = 0;
         let mut introduced = false;
         while i < n {
@@ -105,7 +106,7 @@ impl Rule for RelatedLinks {
                 j += 1;
             }
             if informative || introduced {
-                decide(blocks, &run, introduced, ctx);
+                decide(blocks, &run, introduced, &own, ctx);
             }
             introduced = false;
             i = j;
@@ -126,6 +127,49 @@ fn same_list(blocks: &[Block], run: &[usize], j: usize) -> bool {
     }
     // a label that introduces the list
     run.len() == 1 && !marked(last) && last.features.ends_colon
+}
+
+/// A numbered sequence this long, spread over the article, is the article's own.
+const SECTION_MIN_ITEMS: usize = 3;
+
+/// For each block: whether it is a numbered item of the article's own enumeration (a
+/// listicle's numbered sections, a roundup's numbered products): numbers that go on by
+/// one (up or down) from item to item, with other blocks (the section's text, a link, a
+/// picture's caption) between every two items, at least [`SECTION_MIN_ITEMS`] of them. A
+/// "Most read" list is numbered too, but its items follow one another. Linear.
+fn numbered_sections(blocks: &[Block]) -> Vec<bool> {
+    let mut own = vec![false; blocks.len()];
+    // the sequence being read: its members, the last number, its direction (+1 / -1, 0
+    // while it has one member)
+    let mut members: Vec<usize> = Vec::new();
+    let (mut last, mut step) = (0i64, 0i64);
+    let close = |members: &mut Vec<usize>, own: &mut [bool]| {
+        let spread = members.windows(2).all(|w| w[1] > w[0] + 1);
+        if members.len() >= SECTION_MIN_ITEMS && spread {
+            for &m in members.iter() {
+                own[m] = true;
+            }
+        }
+        members.clear();
+    };
+    for (i, b) in blocks.iter().enumerate() {
+        let Marker::Number(n) = b.marker else {
+            continue;
+        };
+        let n = i64::from(n);
+        let d = n - last;
+        let goes_on = !members.is_empty() && (d == 1 || d == -1) && (step == 0 || d == step);
+        if goes_on {
+            step = d;
+        } else {
+            close(&mut members, &mut own);
+            step = 0;
+        }
+        members.push(i);
+        last = n;
+    }
+    close(&mut members, &mut own);
+    own
 }
 
 /// Lists this long are judged by their own coherence.
@@ -218,7 +262,7 @@ const SENTENCE_STOP_SHARE: f32 = 0.25;
 const SENTENCE_MAX_CAPITALS: f32 = 0.34;
 
 /// Decides one run of candidate lines.
-fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, ctx: &Ctx<'_>) {
+fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, own: &[bool], ctx: &Ctx<'_>) {
     // a short label ending with a colon before the items introduces them
     let first = &blocks[run[0]];
     let labelled = run.len() >= 2
@@ -264,9 +308,16 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, ctx: &Ctx<'_>) 
         blocks[run[0]].drop_for(Reason::LeadIn);
     }
     for &k in items {
-        // an on-topic sentence that happens to stand next to the list stays
+        // a sentence of the article that happens to stand next to the list stays; after
+        // a lead-in only one ending with a full stop (the headlines it introduces do not;
+        // some end with "!")
         let b = &blocks[k];
-        if !introduced && reads_as_sentence(b) {
+        let full_stop = || {
+            b.text
+                .trim_end_matches(|c: char| "\"'”’»)]".contains(c))
+                .ends_with(['.', '。'])
+        };
+        if own[k] || (reads_as_sentence(b) && (!introduced || full_stop())) {
             continue;
         }
         if off_topic(b) || b.is_headline_shaped() || b.marker != Marker::None {
