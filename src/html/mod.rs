@@ -107,6 +107,12 @@ enum BlockKind {
     Row,
 }
 
+/// Whether the walk reads the `class` attribute of an element named `name` (lowercase): on
+/// blocks, and on `<span>` (a caption). [`crate::depth::strip_attrs`] drops it elsewhere.
+pub(crate) fn reads_class(name: &str) -> bool {
+    tag_info(name).0 & BLOCK != 0 || name == "span"
+}
+
 fn tag_info(name: &str) -> (u32, Option<BlockKind>) {
     use BlockKind::*;
     match name {
@@ -246,7 +252,7 @@ pub(crate) struct Walk {
 }
 
 /// Whether a `style` attribute hides the element.
-fn style_hides(style: &str) -> bool {
+pub(crate) fn style_hides(style: &str) -> bool {
     style.split(';').any(|decl| {
         let Some((prop, value)) = decl.split_once(':') else {
             return false;
@@ -513,7 +519,8 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                             skip_depth += 1;
                             continue;
                         }
-                        // attributes: one pass
+                        // attributes: one pass (an attribute read here must be kept by
+                        // `depth::keep_attr`, which drops the others before parsing)
                         let mut verdict = classes::Verdict::default();
                         let mut hidden = false;
                         let mut class_hash = 0;
