@@ -426,10 +426,12 @@ fn scan_attrs(b: &[u8], mut i: usize, mut each: impl FnMut(Attr)) -> Option<(usi
 /// `name` and `content` on `<meta>`; `type` on `<script>`. What the tree builder reads:
 /// `type` on `<input>` (a hidden input stays inside a table), `color` / `face` / `size` on
 /// `<font>`, `encoding` on `<annotation-xml>`, `shadowrootmode` on `<template>`.
-fn keep_attr(tag: Option<&str>, attr: &[u8], value: &[u8]) -> bool {
+fn keep_attr(tag: Option<&[u8]>, attr: &[u8], value: &[u8]) -> bool {
     match attr {
         b"id" | b"hidden" | b"aria-hidden" | b"itemprop" => true,
-        b"class" => tag.is_none_or(crate::html::reads_class),
+        b"class" => {
+            tag.is_none_or(|t| std::str::from_utf8(t).map_or(true, crate::html::reads_class))
+        }
         // a value with a character reference is kept whatever it says
         b"style" => {
             value.contains(&b'&')
@@ -438,11 +440,11 @@ fn keep_attr(tag: Option<&str>, attr: &[u8], value: &[u8]) -> bool {
                     .windows(10)
                     .any(|w| w.eq_ignore_ascii_case(b"visibility"))
         }
-        b"property" | b"name" | b"content" => tag == Some("meta"),
-        b"type" => matches!(tag, Some("script" | "input")),
-        b"color" | b"face" | b"size" => tag == Some("font"),
-        b"encoding" => tag == Some("annotation-xml"),
-        b"shadowrootmode" => tag == Some("template"),
+        b"property" | b"name" | b"content" => tag == Some(b"meta"),
+        b"type" => matches!(tag, Some(b"script" | b"input")),
+        b"color" | b"face" | b"size" => tag == Some(b"font"),
+        b"encoding" => tag == Some(b"annotation-xml"),
+        b"shadowrootmode" => tag == Some(b"template"),
         _ => false,
     }
 }
@@ -507,7 +509,7 @@ pub(crate) fn strip_attrs(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
-    let mut attrs: Vec<Attr> = Vec::new();
+    let mut attrs: Vec<(Attr, bool)> = Vec::new();
     let mut in_select = false;
     let mut pos = 0;
     while let Some(p) = memchr(b'<', &b[pos..]) {
@@ -554,34 +556,32 @@ pub(crate) fn strip_attrs(html: &str) -> Cow<'_, str> {
         let name_end = tag_name_end(b, lt + 1);
         let mut lower = [0u8; 16];
         let raw_name = &b[lt + 1..name_end];
-        let name = (raw_name.len() <= lower.len())
-            .then(|| {
-                let l = &mut lower[..raw_name.len()];
-                l.copy_from_slice(raw_name);
-                l.make_ascii_lowercase();
-                std::str::from_utf8(l).ok()
-            })
-            .flatten();
+        let name = (raw_name.len() <= lower.len()).then(|| {
+            let l = &mut lower[..raw_name.len()];
+            l.copy_from_slice(raw_name);
+            l.make_ascii_lowercase();
+            &*l
+        });
         attrs.clear();
-        let Some((end, self_closing)) = scan_attrs(b, name_end, |a| attrs.push(a)) else {
-            break;
-        };
-        let keep = |a: &Attr| {
+        let Some((end, self_closing)) = scan_attrs(b, name_end, |a| {
             let n = &b[a.name.0..a.name.1];
             let mut lower = [0u8; 16];
-            n.len() <= lower.len() && {
+            let keep = n.len() <= lower.len() && {
                 let l = &mut lower[..n.len()];
                 l.copy_from_slice(n);
                 l.make_ascii_lowercase();
                 keep_attr(name, l, &b[a.value.0..a.value.1])
-            }
+            };
+            attrs.push((a, keep));
+        }) else {
+            break;
         };
-        if !attrs.iter().all(keep) {
+        if !attrs.iter().all(|&(_, keep)| keep) {
             if out.is_empty() {
                 out.reserve(html.len());
             }
             out.push_str(&html[copied..name_end]);
-            for a in attrs.iter().filter(|a| keep(a)) {
+            for (a, _) in attrs.iter().filter(|(_, keep)| *keep) {
                 out.push(' ');
                 out.push_str(&html[a.start..a.end]);
             }
@@ -590,33 +590,35 @@ pub(crate) fn strip_attrs(html: &str) -> Cow<'_, str> {
             copied = end;
         }
         pos = end;
-        let name = name.unwrap_or("");
+        let name = name.unwrap_or(b"");
         match name {
-            "svg" | "math" if !self_closing => {
+            b"svg" | b"math" if !self_closing => {
                 // foreign content: stop unless it closes right away (a drawing whose body
                 // `limit` left out)
-                let close = b.get(end..end + 2 + name.len()).is_some_and(|t| {
-                    t.starts_with(b"</") && t[2..].eq_ignore_ascii_case(name.as_bytes())
-                }) && b
-                    .get(end + 2 + name.len())
-                    .is_some_and(|&c| is_ws(c) || c == b'/' || c == b'>');
+                let close = b
+                    .get(end..end + 2 + name.len())
+                    .is_some_and(|t| t.starts_with(b"</") && t[2..].eq_ignore_ascii_case(name))
+                    && b.get(end + 2 + name.len())
+                        .is_some_and(|&c| is_ws(c) || c == b'/' || c == b'>');
                 if !close {
                     break;
                 }
             }
-            "title" | "style" | "xmp" | "iframe" | "noembed" | "noframes" if in_select => break,
-            "title" | "textarea" | "style" | "xmp" | "iframe" | "noembed" | "noframes"
-            | "script" => {
-                let Some(e) = raw_end(b, end, name.as_bytes()) else {
+            b"title" | b"style" | b"xmp" | b"iframe" | b"noembed" | b"noframes" if in_select => {
+                break
+            }
+            b"title" | b"textarea" | b"style" | b"xmp" | b"iframe" | b"noembed" | b"noframes"
+            | b"script" => {
+                let Some(e) = raw_end(b, end, name) else {
                     break;
                 };
-                if name == "script" && find(&b[end..e], b"<!--").is_some() {
+                if name == b"script" && find(&b[end..e], b"<!--").is_some() {
                     break;
                 }
                 pos = e;
             }
-            "plaintext" | "frameset" => break,
-            "select" => in_select = true,
+            b"plaintext" | b"frameset" => break,
+            b"select" => in_select = true,
             _ => {}
         }
     }
@@ -925,7 +927,9 @@ mod tests {
                     // nothing else in it; `strip_attrs` keeps some that do not hide)
                     let mut attrs: Vec<(String, String)> = e
                         .attrs()
-                        .filter(|(k, v)| keep_attr(Some(e.name()), k.as_bytes(), v.as_bytes()))
+                        .filter(|(k, v)| {
+                            keep_attr(Some(e.name().as_bytes()), k.as_bytes(), v.as_bytes())
+                        })
                         .filter(|(k, v)| *k != "style" || crate::html::style_hides(v))
                         .map(|(k, v)| (k.to_string(), v.to_string()))
                         .collect();

@@ -276,6 +276,13 @@ fn fnv(s: &str) -> u64 {
 }
 
 fn visible_chars(s: &str) -> u32 {
+    if s.is_ascii() {
+        // the ASCII characters `char::is_whitespace` counts
+        return s
+            .bytes()
+            .filter(|b| !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+            .count() as u32;
+    }
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
         .count() as u32
@@ -872,8 +879,13 @@ pub(crate) fn parse(html: &str, options: &Options) -> Page {
         },
         ..Default::default()
     };
-    let doc =
-        html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html);
+    // the tree sized up front: about one node per `<` (an element per start tag, a text
+    // per end tag); growing it by doubling copied every node a few times. Capped: a page
+    // of bare `<`s makes no nodes
+    let mut doc = Html::new_document();
+    let nodes = (memchr::memchr_iter(b'<', html.as_bytes()).count() + 16).min(1 << 16);
+    doc.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, nodes);
+    let doc = html5ever::driver::parse_document(HtmlTreeSink::new(doc), opts).one(html);
     let mut w = walk(&doc, options, false);
     if visible(&w) < MIN_VISIBLE_CHARS {
         // an application shell (React streaming into `<div hidden>`, Discourse serving
