@@ -487,6 +487,10 @@ fn raw_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     }
 }
 
+/// Tags with more attributes than this are left as they are (the list of a tag's
+/// attributes stays small whatever the page).
+const MAX_ATTRS: usize = 256;
+
 /// The page without the attributes that nothing reads ([`keep_attr`]): `href`, `src`,
 /// `srcset`, `data-*`, `alt`, `title`, event handlers… are 70 % of the bytes inside tags,
 /// which html5ever would tokenize character by character and store for nothing. Borrowed
@@ -563,7 +567,12 @@ pub(crate) fn strip_attrs(html: &str) -> Cow<'_, str> {
             &*l
         });
         attrs.clear();
+        let mut crowded = false;
         let Some((end, self_closing)) = scan_attrs(b, name_end, |a| {
+            if attrs.len() == MAX_ATTRS {
+                crowded = true;
+                return;
+            }
             let n = &b[a.name.0..a.name.1];
             let mut lower = [0u8; 16];
             let keep = n.len() <= lower.len() && {
@@ -576,7 +585,7 @@ pub(crate) fn strip_attrs(html: &str) -> Cow<'_, str> {
         }) else {
             break;
         };
-        if !attrs.iter().all(|&(_, keep)| keep) {
+        if !crowded && !attrs.iter().all(|&(_, keep)| keep) {
             if out.is_empty() {
                 out.reserve(html.len());
             }
@@ -847,6 +856,12 @@ mod tests {
         ] {
             assert_eq!(strip_attrs(page), page, "{page}");
         }
+        // a tag with too many attributes stays as it is; the scan goes on
+        let crowded = format!("<p{}>", " a".repeat(MAX_ATTRS + 1));
+        assert_eq!(
+            strip_attrs(&format!("{crowded}<a href=y>")),
+            format!("{crowded}<a>")
+        );
         // a drawing whose body went closes right away: the scan goes on
         assert_eq!(
             strip_attrs("<svg viewBox='0 0 1 1' aria-label=x></svg><a href=y>"),
