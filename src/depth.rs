@@ -311,7 +311,47 @@ fn scan(b: &[u8], max: usize) -> (bool, Vec<(usize, usize)>) {
 /// Whether `c` is whitespace to html5ever's tokenizer (a carriage return becomes a line
 /// feed before tokenizing).
 fn is_ws(c: u8) -> bool {
-    matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+    CLASS[c as usize] & WS != 0
+}
+
+// Byte classes of the tag scanner, one table lookup per byte.
+/// Whitespace.
+const WS: u8 = 1;
+/// Ends an attribute name: whitespace, `/`, `>`, `=`.
+const NAME_END: u8 = 2;
+/// Ends an unquoted value: whitespace, `>`.
+const VALUE_END: u8 = 4;
+/// Ends a tag name: whitespace, `/`, `>`.
+const TAG_NAME_END: u8 = 8;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let ws = [b'\t', b'\n', 0x0c, b'\r', b' '];
+    let mut i = 0;
+    while i < ws.len() {
+        t[ws[i] as usize] = WS | NAME_END | VALUE_END | TAG_NAME_END;
+        i += 1;
+    }
+    t[b'/' as usize] = NAME_END | TAG_NAME_END;
+    t[b'>' as usize] = NAME_END | VALUE_END | TAG_NAME_END;
+    t[b'=' as usize] = NAME_END;
+    t
+};
+
+/// The first index from `i` whose byte is of class `class`, or the end of `b`.
+fn until(b: &[u8], mut i: usize, class: u8) -> usize {
+    while i < b.len() && CLASS[b[i] as usize] & class == 0 {
+        i += 1;
+    }
+    i
+}
+
+/// The first index from `i` whose byte is not whitespace, or the end of `b`.
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && CLASS[b[i] as usize] & WS != 0 {
+        i += 1;
+    }
+    i
 }
 
 /// One attribute of a tag: `start..end` is its whole text (name, `=`, value and quotes),
@@ -334,9 +374,7 @@ struct Attr {
 fn scan_attrs(b: &[u8], mut i: usize, mut each: impl FnMut(Attr)) -> Option<(usize, bool)> {
     loop {
         // before attribute name
-        while b.get(i).is_some_and(|&c| is_ws(c)) {
-            i += 1;
-        }
+        i = skip_ws(b, i);
         match *b.get(i)? {
             b'>' => return Some((i + 1, false)),
             b'/' => {
@@ -352,19 +390,10 @@ fn scan_attrs(b: &[u8], mut i: usize, mut each: impl FnMut(Attr)) -> Option<(usi
         }
         // attribute name: its first character may be `=`
         let start = i;
-        i += 1;
-        while b
-            .get(i)
-            .is_some_and(|&c| !is_ws(c) && !matches!(c, b'/' | b'>' | b'='))
-        {
-            i += 1;
-        }
+        i = until(b, i + 1, NAME_END);
         let name = (start, i);
         // after attribute name
-        let mut j = i;
-        while b.get(j).is_some_and(|&c| is_ws(c)) {
-            j += 1;
-        }
+        let mut j = skip_ws(b, i);
         if b.get(j) != Some(&b'=') {
             each(Attr {
                 start,
@@ -376,10 +405,7 @@ fn scan_attrs(b: &[u8], mut i: usize, mut each: impl FnMut(Attr)) -> Option<(usi
             continue;
         }
         // before attribute value
-        j += 1;
-        while b.get(j).is_some_and(|&c| is_ws(c)) {
-            j += 1;
-        }
+        j = skip_ws(b, j + 1);
         match *b.get(j)? {
             q @ (b'"' | b'\'') => {
                 let close = j + 1 + memchr(q, &b[j + 1..])?;
@@ -403,10 +429,7 @@ fn scan_attrs(b: &[u8], mut i: usize, mut each: impl FnMut(Attr)) -> Option<(usi
                 return Some((j + 1, false));
             }
             _ => {
-                let mut k = j;
-                while b.get(k).is_some_and(|&c| !is_ws(c) && c != b'>') {
-                    k += 1;
-                }
+                let k = until(b, j, VALUE_END);
                 each(Attr {
                     start,
                     end: k,
@@ -640,10 +663,7 @@ pub(crate) fn strip_attrs(html: &str) -> Cow<'_, str> {
 
 /// The end of the tag name that starts at `i`: whitespace, `/`, `>` or the end of the page.
 fn tag_name_end(b: &[u8], i: usize) -> usize {
-    i + b[i..]
-        .iter()
-        .position(|&c| is_ws(c) || c == b'/' || c == b'>')
-        .unwrap_or(b.len() - i)
+    until(b, i, TAG_NAME_END)
 }
 
 #[cfg(test)]
