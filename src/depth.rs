@@ -12,6 +12,11 @@
 //!   are left out of the copy (the tags stay, so the tree is the same); JSON-LD scripts
 //!   (`type="application/ld+json"`) are kept, since the region finder reads them.
 //!
+//! - **Unread attributes.** Of the bytes left, most sit inside tags, in attributes nothing
+//!   reads (`href`, `src`, `srcset`, `data-*`…). A second scan, exact where the first is
+//!   approximate ([`strip_attrs`]), leaves them out too, keeping those the walk or the
+//!   tree builder reads, so the parser builds the same tree with fewer attributes.
+//!
 //! Pages with nothing to leave out are passed through untouched (no copy).
 
 use crate::decode::find;
@@ -117,10 +122,20 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     memchr::memchr(needle, hay)
 }
 
-/// The page with its nesting limited to [`MAX_DEPTH`] and the bodies of its scripts (but
-/// JSON-LD) and styles left out; borrowed when there is nothing to leave out.
+/// The page with its nesting limited to [`MAX_DEPTH`], the bodies of its scripts (but
+/// JSON-LD), styles and closed drawings left out, and the attributes nothing reads
+/// ([`strip_attrs`]); borrowed when there is nothing to leave out.
 pub(crate) fn limit(html: &str) -> Cow<'_, str> {
-    limit_to(html, MAX_DEPTH)
+    match limit_to(html, MAX_DEPTH) {
+        Cow::Borrowed(page) => strip_attrs(page),
+        Cow::Owned(page) => {
+            let stripped = match strip_attrs(&page) {
+                Cow::Owned(s) => Some(s),
+                Cow::Borrowed(_) => None,
+            };
+            Cow::Owned(stripped.unwrap_or(page))
+        }
+    }
 }
 
 fn limit_to(html: &str, max: usize) -> Cow<'_, str> {
@@ -293,6 +308,364 @@ fn scan(b: &[u8], max: usize) -> (bool, Vec<(usize, usize)>) {
     (deep, bodies)
 }
 
+/// Whether `c` is whitespace to html5ever's tokenizer (a carriage return becomes a line
+/// feed before tokenizing).
+fn is_ws(c: u8) -> bool {
+    CLASS[c as usize] & WS != 0
+}
+
+// Byte classes of the tag scanner, one table lookup per byte.
+/// Whitespace.
+const WS: u8 = 1;
+/// Ends an attribute name: whitespace, `/`, `>`, `=`.
+const NAME_END: u8 = 2;
+/// Ends an unquoted value: whitespace, `>`.
+const VALUE_END: u8 = 4;
+/// Ends a tag name: whitespace, `/`, `>`.
+const TAG_NAME_END: u8 = 8;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let ws = [b'\t', b'\n', 0x0c, b'\r', b' '];
+    let mut i = 0;
+    while i < ws.len() {
+        t[ws[i] as usize] = WS | NAME_END | VALUE_END | TAG_NAME_END;
+        i += 1;
+    }
+    t[b'/' as usize] = NAME_END | TAG_NAME_END;
+    t[b'>' as usize] = NAME_END | VALUE_END | TAG_NAME_END;
+    t[b'=' as usize] = NAME_END;
+    t
+};
+
+/// The first index from `i` whose byte is of class `class`, or the end of `b`.
+fn until(b: &[u8], mut i: usize, class: u8) -> usize {
+    while i < b.len() && CLASS[b[i] as usize] & class == 0 {
+        i += 1;
+    }
+    i
+}
+
+/// The first index from `i` whose byte is not whitespace, or the end of `b`.
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && CLASS[b[i] as usize] & WS != 0 {
+        i += 1;
+    }
+    i
+}
+
+/// One attribute of a tag: `start..end` is its whole text (name, `=`, value and quotes),
+/// `name` and `value` the byte ranges of its name and (unquoted) value.
+#[derive(Debug, Clone, Copy)]
+struct Attr {
+    start: usize,
+    end: usize,
+    name: (usize, usize),
+    value: (usize, usize),
+}
+
+/// Reads the attributes of a tag whose name ends at `i`, state by state as the tokenizer of
+/// the HTML standard (and html5ever) does: quoted values run to their closing quote
+/// whatever they hold (`>` too), unquoted ones to whitespace or `>`; a `/` not followed by
+/// `>` and a `=` that starts a name are read as the standard says. Calls `each` per
+/// attribute; returns the index just past the tag's `>` and whether the tag is
+/// self-closing, or `None` when the page ends inside the tag (the tokenizer drops such a
+/// tag). Linear: every byte is looked at once or twice.
+fn scan_attrs(b: &[u8], mut i: usize, mut each: impl FnMut(Attr)) -> Option<(usize, bool)> {
+    loop {
+        // before attribute name
+        i = skip_ws(b, i);
+        match *b.get(i)? {
+            b'>' => return Some((i + 1, false)),
+            b'/' => {
+                // self-closing start tag state: anything but `>` is read again as the
+                // start of an attribute
+                if *b.get(i + 1)? == b'>' {
+                    return Some((i + 2, true));
+                }
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        // attribute name: its first character may be `=`
+        let start = i;
+        i = until(b, i + 1, NAME_END);
+        let name = (start, i);
+        // after attribute name
+        let mut j = skip_ws(b, i);
+        if b.get(j) != Some(&b'=') {
+            each(Attr {
+                start,
+                end: i,
+                name,
+                value: (i, i),
+            });
+            i = j;
+            continue;
+        }
+        // before attribute value
+        j = skip_ws(b, j + 1);
+        match *b.get(j)? {
+            q @ (b'"' | b'\'') => {
+                let close = j + 1 + memchr(q, &b[j + 1..])?;
+                each(Attr {
+                    start,
+                    end: close + 1,
+                    name,
+                    value: (j + 1, close),
+                });
+                // after the value: the loop's whitespace, `/`, `>` or (with no space
+                // between) the next attribute's name are what the standard reads there
+                i = close + 1;
+            }
+            b'>' => {
+                each(Attr {
+                    start,
+                    end: j,
+                    name,
+                    value: (j, j),
+                });
+                return Some((j + 1, false));
+            }
+            _ => {
+                let k = until(b, j, VALUE_END);
+                each(Attr {
+                    start,
+                    end: k,
+                    name,
+                    value: (j, k),
+                });
+                i = k;
+            }
+        }
+    }
+}
+
+/// Whether the walk ([`crate::html`]) or html5ever's tree builder reads attribute `attr`
+/// (lowercase) with value `value` on an element named `tag` (lowercase; `None` when longer
+/// than the scanner keeps). What the walk reads: `class` (on blocks and `<span>`), `id`,
+/// `hidden`, `aria-hidden`, `style` (for `display` / `visibility`), `itemprop`; `property`,
+/// `name` and `content` on `<meta>`; `type` on `<script>`. What the tree builder reads:
+/// `type` on `<input>` (a hidden input stays inside a table), `color` / `face` / `size` on
+/// `<font>`, `encoding` on `<annotation-xml>`, `shadowrootmode` on `<template>`.
+fn keep_attr(tag: Option<&[u8]>, attr: &[u8], value: &[u8]) -> bool {
+    match attr {
+        b"id" | b"hidden" | b"aria-hidden" | b"itemprop" => true,
+        b"class" => {
+            tag.is_none_or(|t| std::str::from_utf8(t).map_or(true, crate::html::reads_class))
+        }
+        // a value with a character reference is kept whatever it says
+        b"style" => {
+            value.contains(&b'&')
+                || value.windows(7).any(|w| w.eq_ignore_ascii_case(b"display"))
+                || value
+                    .windows(10)
+                    .any(|w| w.eq_ignore_ascii_case(b"visibility"))
+        }
+        b"property" | b"name" | b"content" => tag == Some(b"meta"),
+        b"type" => matches!(tag, Some(b"script" | b"input")),
+        b"color" | b"face" | b"size" => tag == Some(b"font"),
+        b"encoding" => tag == Some(b"annotation-xml"),
+        b"shadowrootmode" => tag == Some(b"template"),
+        _ => false,
+    }
+}
+
+/// The end of the comment whose text starts at `rest` (just after `<!--`): the standard's
+/// comment states end it at `>` or `->` right away, else at the first `-->` or `--!>`.
+fn comment_end(rest: &[u8]) -> Option<usize> {
+    if rest.starts_with(b">") {
+        return Some(1);
+    }
+    if rest.starts_with(b"->") {
+        return Some(2);
+    }
+    static DASHES: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"--"));
+    let mut i = 0;
+    while let Some(p) = DASHES.find(&rest[i..]) {
+        let at = i + p + 2;
+        match rest.get(at) {
+            Some(b'>') => return Some(at + 1),
+            Some(b'!') if rest.get(at + 1) == Some(&b'>') => return Some(at + 2),
+            // `--->`: the run of dashes goes on
+            _ => i = at - 1,
+        }
+    }
+    None
+}
+
+/// Where the raw text of a `name` element (`<title>`, `<script>`…) whose body starts at
+/// `from` ends: at `</name` followed by whitespace, `/` or `>` (the standard's "appropriate
+/// end tag").
+fn raw_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let at = i + find_ci(&b[i..], name)?;
+        match b.get(at + 2 + name.len()) {
+            Some(&c) if is_ws(c) || c == b'/' || c == b'>' => return Some(at),
+            _ => i = at + 2,
+        }
+    }
+}
+
+/// Tags with more attributes than this are left as they are (the list of a tag's
+/// attributes stays small whatever the page).
+const MAX_ATTRS: usize = 256;
+
+/// The page without the attributes that nothing reads ([`keep_attr`]): `href`, `src`,
+/// `srcset`, `data-*`, `alt`, `title`, event handlers… are 70 % of the bytes inside tags,
+/// which html5ever would tokenize character by character and store for nothing. Borrowed
+/// when nothing goes.
+///
+/// The scan follows the tokenizer of the HTML standard where it matters: comments, bogus
+/// comments and doctypes, raw text (`<script>`, `<style>`, `<title>`, `<textarea>`…, up to
+/// the appropriate end tag), and attribute values (a `>` inside quotes does not end a
+/// tag), so a tag is only rewritten where the parser reads it as one, and the rewritten tag
+/// has the same name, the same kept attributes in the same order (the first of duplicates
+/// still wins) and the same self-closing flag. Where the tree builder would switch the
+/// tokenizer in a way the scan does not follow, the rest of the page is left as it is: an
+/// `<svg>` or `<math>` that does not close right away (foreign content, `<![CDATA[`), raw-text
+/// tags inside a `<select>` (ignored there), `<plaintext>`, `<frameset>`, a kept script
+/// body with `<!--` (the escaped script states). One thing in the tree can change: the
+/// active formatting elements keep at most three equal ones ("Noah's Ark"), so misnested
+/// `<b>`s that differed only by a dropped attribute may be reopened fewer times; the walk
+/// reads the same elements and attributes either way.
+pub(crate) fn strip_attrs(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut attrs: Vec<(Attr, bool)> = Vec::new();
+    let mut in_select = false;
+    let mut pos = 0;
+    while let Some(p) = memchr(b'<', &b[pos..]) {
+        let lt = pos + p;
+        let Some(&c) = b.get(lt + 1) else { break };
+        if c == b'!' && b[lt..].starts_with(b"<!--") {
+            let Some(e) = comment_end(&b[lt + 4..]) else {
+                break;
+            };
+            pos = lt + 4 + e;
+            continue;
+        }
+        if c == b'!' || c == b'?' || (c == b'/' && b.get(lt + 2).is_some_and(|&c| c != b'>')) {
+            let closing_tag = c == b'/' && b[lt + 2].is_ascii_alphabetic();
+            if !closing_tag {
+                // doctype or bogus comment: to the first `>`
+                let Some(e) = memchr(b'>', &b[lt + 2..]) else {
+                    break;
+                };
+                pos = lt + 2 + e + 1;
+                continue;
+            }
+            // an end tag: its attributes (ignored) are read like a start tag's
+            let name_end = tag_name_end(b, lt + 2);
+            let Some((end, _)) = scan_attrs(b, name_end, |_| {}) else {
+                break;
+            };
+            if b[lt + 2..name_end].eq_ignore_ascii_case(b"select") {
+                in_select = false;
+            }
+            pos = end;
+            continue;
+        }
+        if c == b'/' {
+            // `</>`: nothing; `</` at the end: text
+            pos = lt + 2;
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            pos = lt + 1;
+            continue;
+        }
+        // a start tag
+        let name_end = tag_name_end(b, lt + 1);
+        let mut lower = [0u8; 16];
+        let raw_name = &b[lt + 1..name_end];
+        let name = (raw_name.len() <= lower.len()).then(|| {
+            let l = &mut lower[..raw_name.len()];
+            l.copy_from_slice(raw_name);
+            l.make_ascii_lowercase();
+            &*l
+        });
+        attrs.clear();
+        let mut crowded = false;
+        let Some((end, self_closing)) = scan_attrs(b, name_end, |a| {
+            if attrs.len() == MAX_ATTRS {
+                crowded = true;
+                return;
+            }
+            let n = &b[a.name.0..a.name.1];
+            let mut lower = [0u8; 16];
+            let keep = n.len() <= lower.len() && {
+                let l = &mut lower[..n.len()];
+                l.copy_from_slice(n);
+                l.make_ascii_lowercase();
+                keep_attr(name, l, &b[a.value.0..a.value.1])
+            };
+            attrs.push((a, keep));
+        }) else {
+            break;
+        };
+        if !crowded && !attrs.iter().all(|&(_, keep)| keep) {
+            if out.is_empty() {
+                out.reserve(html.len());
+            }
+            out.push_str(&html[copied..name_end]);
+            for (a, _) in attrs.iter().filter(|(_, keep)| *keep) {
+                out.push(' ');
+                out.push_str(&html[a.start..a.end]);
+            }
+            // a space before `/>`: after an unquoted value the slash would join it
+            out.push_str(if self_closing { " />" } else { ">" });
+            copied = end;
+        }
+        pos = end;
+        let name = name.unwrap_or(b"");
+        match name {
+            b"svg" | b"math" if !self_closing => {
+                // foreign content: stop unless it closes right away (a drawing whose body
+                // `limit` left out)
+                let close = b
+                    .get(end..end + 2 + name.len())
+                    .is_some_and(|t| t.starts_with(b"</") && t[2..].eq_ignore_ascii_case(name))
+                    && b.get(end + 2 + name.len())
+                        .is_some_and(|&c| is_ws(c) || c == b'/' || c == b'>');
+                if !close {
+                    break;
+                }
+            }
+            b"title" | b"style" | b"xmp" | b"iframe" | b"noembed" | b"noframes" if in_select => {
+                break
+            }
+            b"title" | b"textarea" | b"style" | b"xmp" | b"iframe" | b"noembed" | b"noframes"
+            | b"script" => {
+                let Some(e) = raw_end(b, end, name) else {
+                    break;
+                };
+                if name == b"script" && find(&b[end..e], b"<!--").is_some() {
+                    break;
+                }
+                pos = e;
+            }
+            b"plaintext" | b"frameset" => break,
+            b"select" => in_select = true,
+            _ => {}
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// The end of the tag name that starts at `i`: whitespace, `/`, `>` or the end of the page.
+fn tag_name_end(b: &[u8], i: usize) -> usize {
+    until(b, i, TAG_NAME_END)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,5 +734,311 @@ mod tests {
         let out = limit_to(&page, 10);
         assert_eq!(out.matches("<div>").count(), 10);
         assert!(out.contains("<script></script><p>deep text</p>"));
+    }
+
+    /// The attributes `scan_attrs` reads from `tag` (name=value pairs, as written) and
+    /// where the tag ends.
+    type Pairs = Vec<(String, String)>;
+
+    fn attrs_of(tag: &str) -> (Pairs, Option<(usize, bool)>) {
+        let b = tag.as_bytes();
+        let mut got = Vec::new();
+        let end = scan_attrs(b, tag_name_end(b, 1), |a| {
+            got.push((
+                tag[a.name.0..a.name.1].to_string(),
+                tag[a.value.0..a.value.1].to_string(),
+            ))
+        });
+        (got, end)
+    }
+
+    fn pairs(p: &[(&str, &str)]) -> Pairs {
+        p.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn attribute_scanner_reads_quotes_and_bare_names() {
+        let t = r#"<a href="x>y" title='it"s' data-n=3 hidden CLASS = "c d">after"#;
+        let (got, end) = attrs_of(t);
+        assert_eq!(
+            got,
+            pairs(&[
+                ("href", "x>y"),
+                ("title", "it\"s"),
+                ("data-n", "3"),
+                ("hidden", ""),
+                ("CLASS", "c d")
+            ])
+        );
+        assert_eq!(end, Some((t.find(">after").unwrap() + 1, false)));
+        // no space between attributes, `=` starting a name, a slash inside the tag
+        let (got, end) = attrs_of(r#"<p a="1"b='2' =x c/d e=f/>"#);
+        assert_eq!(
+            got,
+            pairs(&[
+                ("a", "1"),
+                ("b", "2"),
+                ("=x", ""),
+                ("c", ""),
+                ("d", ""),
+                ("e", "f/")
+            ])
+        );
+        assert_eq!(end.map(|e| e.1), Some(false), "`f/>` is a value, not `/>`");
+        assert_eq!(attrs_of("<br/>").1, Some((5, true)));
+        assert_eq!(attrs_of("<img a=b />").1, Some((11, true)));
+        // a missing value, entities kept as written
+        let (got, _) = attrs_of("<p a= >x<p b=&amp;&lt;>");
+        assert_eq!(got, pairs(&[("a", "")]));
+        let (got, _) = attrs_of("<p b=&amp;&lt;c >");
+        assert_eq!(got, pairs(&[("b", "&amp;&lt;c")]));
+    }
+
+    #[test]
+    fn attribute_scanner_stops_at_the_end_of_the_page() {
+        for t in [
+            "<a href=\"x",
+            "<a href='x",
+            "<a href=x",
+            "<a href",
+            "<a href=",
+            "<a /",
+            "<a",
+        ] {
+            assert_eq!(attrs_of(t).1, None, "{t}");
+        }
+    }
+
+    #[test]
+    fn unread_attributes_go() {
+        let page = r#"<DIV Class="story" data-x='a>b' id=main onclick="f('>')"><a href="/x" class=l>link</a>
+            <img src=a.jpg srcset="a 1x, b 2x" alt="An image"/><span class=caption title=t>c</span>
+            <p style="color:red">a</p><p style="DISPLAY: none" hidden aria-hidden=true itemprop=articleBody>b</p>
+            <meta property="og:title" content="T"><meta name=x content=y charset=utf-8>
+            <input type=hidden name=q value=v><font color=red title=x>f</font></DIV>"#;
+        assert_eq!(
+            strip_attrs(page),
+            r#"<DIV Class="story" id=main><a>link</a>
+            <img /><span class=caption>c</span>
+            <p>a</p><p style="DISPLAY: none" hidden aria-hidden=true itemprop=articleBody>b</p>
+            <meta property="og:title" content="T"><meta name=x content=y>
+            <input type=hidden><font color=red>f</font></DIV>"#
+        );
+        // an unquoted kept value before a self-closing slash gets a space
+        assert_eq!(strip_attrs("<hr class=x alt='y'/>"), "<hr class=x />");
+        // nothing to drop: no copy
+        let page = "<div class=a id=b><p>x</p></div>";
+        assert!(matches!(strip_attrs(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn only_real_tags_are_rewritten() {
+        for page in [
+            // comments, including the short and the `--!>` forms
+            "<!-- <a href=x> --><!--><a href=y>",
+            "<!---><a href=y>",
+            "<!-- --!><a href=y>",
+            "<!-- ---><a href=y>",
+            // bogus comments end at the first `>`, quotes or not
+            "<!x <a title='>'> <a href=y>",
+            "<?php <a title='>'> ?>",
+            "</3 <a title='>'> <a href=y>",
+            // raw text up to its own end tag only
+            "<title><a href=x></titles></title><a href=y>",
+            "<textarea><a href=x></textarea ><a href=y>",
+            "<script type=application/ld+json>{\"a\":\"<a href=x>\"}</script><a href=y>",
+        ] {
+            let out = strip_attrs(page);
+            assert_eq!(
+                out.matches("href=x").count(),
+                page.matches("href=x").count()
+            );
+            assert!(!out.contains("href=y"), "{page} -> {out}");
+        }
+        // an end tag's attributes are read, so a quoted `>` does not end it
+        assert_eq!(
+            strip_attrs("</div title='>'><a href=y>"),
+            "</div title='>'><a>"
+        );
+    }
+
+    #[test]
+    fn scan_stops_where_the_tokenizer_is_not_followed() {
+        for page in [
+            "<svg><a href=x></a></svg><a href=y>",
+            "<math><mi href=x></mi></math><a href=y>",
+            "<select><style><a href=x></style><a href=y>",
+            "<plaintext><a href=x>",
+            "<script><!--<script></script>--></script><a href=y>",
+            "<p title='unterminated><a href=y>",
+        ] {
+            assert_eq!(strip_attrs(page), page, "{page}");
+        }
+        // a tag with too many attributes stays as it is; the scan goes on
+        let crowded = format!("<p{}>", " a".repeat(MAX_ATTRS + 1));
+        assert_eq!(
+            strip_attrs(&format!("{crowded}<a href=y>")),
+            format!("{crowded}<a>")
+        );
+        // a drawing whose body went closes right away: the scan goes on
+        assert_eq!(
+            strip_attrs("<svg viewBox='0 0 1 1' aria-label=x></svg><a href=y>"),
+            "<svg></svg><a>"
+        );
+    }
+
+    #[test]
+    fn malformed_tags_never_panic() {
+        let bits = [
+            "<",
+            ">",
+            "/",
+            "=",
+            "\"",
+            "'",
+            " ",
+            "a",
+            "<!",
+            "<!--",
+            "-->",
+            "</",
+            "<a ",
+            "href",
+            "é",
+            "\0",
+            "<svg>",
+            "</svg>",
+            "<script>",
+            "</script>",
+            "<select>",
+            "\r",
+        ];
+        // every string of up to four pieces
+        let mut n = 0;
+        for a in bits {
+            for b in bits {
+                for c in bits {
+                    for d in bits {
+                        let page = [a, b, c, d].concat();
+                        let out = strip_attrs(&page);
+                        assert!(out.len() <= page.len() + 2);
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 0);
+    }
+
+    /// The tree html5ever builds, one line per node, with the attributes `keep_attr` keeps
+    /// (sorted, since scraper keeps them in no set order) but styles that do not hide. The
+    /// stripped page may keep more than that where the scan stopped.
+    fn tree(html: &str) -> String {
+        use html5ever::tendril::TendrilSink;
+        use scraper::node::Node;
+        let opts = html5ever::ParseOpts {
+            tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+                scripting_enabled: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let doc = html5ever::driver::parse_document(
+            scraper::HtmlTreeSink::new(scraper::Html::new_document()),
+            opts,
+        )
+        .one(html);
+        let mut out = String::new();
+        for edge in doc.tree.root().traverse() {
+            let ego_tree::iter::Edge::Open(node) = edge else {
+                out.push_str(")\n");
+                continue;
+            };
+            match node.value() {
+                Node::Element(e) => {
+                    // a style counts for whether it hides the element (the walk reads
+                    // nothing else in it; `strip_attrs` keeps some that do not hide)
+                    let mut attrs: Vec<(String, String)> = e
+                        .attrs()
+                        .filter(|(k, v)| {
+                            keep_attr(Some(e.name().as_bytes()), k.as_bytes(), v.as_bytes())
+                        })
+                        .filter(|(k, v)| *k != "style" || crate::html::style_hides(v))
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect();
+                    attrs.sort();
+                    out.push_str(&format!("<{:?} {} {attrs:?}", e.name.ns, e.name()));
+                }
+                Node::Text(t) => out.push_str(&format!("{:?}", &**t)),
+                Node::Comment(c) => out.push_str(&format!("#{:?}", &**c)),
+                other => out.push_str(&format!("{other:?}")),
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn stripped_pages_parse_to_the_same_tree() {
+        for page in [
+            "<html lang=en><head><title a=b>T &amp; <b>x</b></title><meta charset=utf-8>\
+             <meta property=og:title content='A \"t\"'></head><body class=b onload=f()>\
+             <table data-x=1><input type=hidden name=a><input type=text name=b><tr><td colspan=2>c\
+             </table><div class='a b' data-y=\"x>y\" hidden>h</div><p style=\"color:red\" id=p>\
+             <a href=\"/a?b=1&amp;c=2\" rel=nofollow>l</a><img src=x alt='>' /><br clear=all>\
+             <textarea name=t><a href=x></textarea><font color=red size=2>f</font>\
+             <svg viewBox='0 0 1 1' class=icon></svg><template shadowrootmode=open><p>s</p>\
+             </template><div a=1 a=2 class=x class=y>dup</div><p =x y='1'z=2>odd</p></body>",
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"x>y\"><p a='>'>x</p>",
+            "<div title=\"<!--\">a</div><p>b</p><!-- c --><div>d</div>",
+            "<ul><li data-a=1>one<li data-b=2>two</ul><select name=s><option value=1>o</select>",
+            "<p><b class=x data-n=1>a<b class=x data-n=2>b<b class=x data-n=3>c</p>d",
+        ] {
+            let stripped = strip_attrs(page);
+            assert!(matches!(stripped, Cow::Owned(_)), "{page}");
+            assert_eq!(tree(page), tree(&stripped), "{page}");
+        }
+    }
+
+    /// Every benchmark page (scrapinghub, wcxb-dev) parses to the same tree (its read
+    /// attributes) after the attributes go:
+    /// `cargo test --release --lib -- --ignored same_trees_on_the_datasets`.
+    #[test]
+    #[ignore = "reads ../shared/datasets; slow in debug builds"]
+    fn same_trees_on_the_datasets() {
+        use std::io::Read;
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets");
+        let mut n = 0;
+        let mut bytes = (0, 0, 0);
+        let dirs = [
+            data.join("scrapinghub/html"),
+            data.join("wcxb-dev/dev/html"),
+        ];
+        for e in dirs.iter().flat_map(|d| std::fs::read_dir(d).unwrap()) {
+            let p = e.unwrap().path();
+            let mut raw = Vec::new();
+            flate2::read::GzDecoder::new(std::fs::File::open(&p).unwrap())
+                .read_to_end(&mut raw)
+                .unwrap();
+            let page = crate::decode_bytes(&raw, None).unwrap();
+            let limited = limit_to(&page, MAX_DEPTH);
+            let stripped = strip_attrs(&limited);
+            let (a, b) = (tree(&limited), tree(&stripped));
+            if let Some((x, y)) = a.lines().zip(b.lines()).find(|(x, y)| x != y) {
+                panic!("{}:\n{x}\n{y}", p.display());
+            }
+            assert_eq!(a.len(), b.len(), "{}", p.display());
+            n += 1;
+            bytes.0 += page.len();
+            bytes.1 += limited.len();
+            bytes.2 += stripped.len();
+        }
+        eprintln!(
+            "{n} pages: {} bytes, {} after limit_to, {} after strip_attrs",
+            bytes.0, bytes.1, bytes.2
+        );
+        assert!(n > 1000);
     }
 }

@@ -253,8 +253,13 @@ const IS_QUALIFIER: u8 = 4;
 
 /// FNV-1a of the ASCII-lowercased bytes.
 fn hash_word(word: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in word {
+    extend_hash(0xcbf2_9ce4_8422_2325, word)
+}
+
+/// The FNV-1a hash `h` carried on over `more`: `hash_word(a + b)` is
+/// `extend_hash(hash_word(a), b)`.
+fn extend_hash(mut h: u64, more: &[u8]) -> u64 {
+    for &b in more {
         h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
@@ -279,12 +284,11 @@ static WORDS: LazyLock<HashMapU64<u8>> = LazyLock::new(|| {
     m
 });
 
-fn bits(word: &[u8]) -> u8 {
-    WORDS.get(&hash_word(word)).copied().unwrap_or(0)
+fn bits(hash: u64) -> u8 {
+    WORDS.get(&hash).copied().unwrap_or(0)
 }
 
-fn lookup(word: &[u8], v: &mut Verdict) {
-    let b = bits(word);
+fn apply(b: u8, v: &mut Verdict) {
     v.boilerplate |= b & IS_BP != 0;
     v.content |= b & IS_CONTENT != 0;
     v.comments |= b & IS_COMMENTS != 0;
@@ -353,28 +357,33 @@ fn read_name(name: &str, v: &mut Verdict) {
             n += 1;
         }
     }
+    // each word hashed and looked up once; a pair's hash carries on from its first word's
+    let mut hashes = [0u64; 8];
+    let mut said = [0u8; 8];
+    for k in 0..n {
+        hashes[k] = hash_word(&bytes[words[k].0..words[k].1]);
+        said[k] = bits(hashes[k]);
+    }
+    let said = &said[..n];
     // a name that also says content or qualifies the word ("content-with-sidebar",
     // "has-comments", "no-ads") names no boilerplate
-    let qualified = (0..n).any(|k| {
-        bits(&bytes[words[k].0..words[k].1]) & (IS_QUALIFIER | IS_CONTENT | IS_EMBED) != 0
-    });
+    let qualified = said
+        .iter()
+        .any(|b| b & (IS_QUALIFIER | IS_CONTENT | IS_EMBED) != 0);
     // a caption is a caption in any box ("caption-text", "entry-caption"), unless qualified
-    let negated = (0..n).any(|k| bits(&bytes[words[k].0..words[k].1]) & IS_QUALIFIER != 0);
+    let negated = said.iter().any(|b| b & IS_QUALIFIER != 0);
     let before = v.boilerplate;
     let before_weak = v.weak_boilerplate;
     let before_comments = v.comments;
     let before_caption = v.caption;
-    let mut joined = [0u8; 32];
     for k in 0..n {
-        let (s, e) = words[k];
-        lookup(&bytes[s..e], v);
+        apply(said[k], v);
         if k + 1 < n {
+            // the two words joined ("readmore" from "read-more"), up to 32 bytes
+            let (s, e) = words[k];
             let (s2, e2) = words[k + 1];
-            let (a, b) = (&bytes[s..e], &bytes[s2..e2]);
-            if a.len() + b.len() <= joined.len() {
-                joined[..a.len()].copy_from_slice(a);
-                joined[a.len()..a.len() + b.len()].copy_from_slice(b);
-                lookup(&joined[..a.len() + b.len()], v);
+            if (e - s) + (e2 - s2) <= 32 {
+                apply(bits(extend_hash(hashes[k], &bytes[s2..e2])), v);
             }
         }
     }
@@ -433,6 +442,14 @@ mod tests {
                 assert_eq!(both, joined, "{a} + {b}");
             }
         }
+    }
+
+    #[test]
+    fn pair_hashes_carry_on() {
+        assert_eq!(
+            extend_hash(hash_word(b"Read"), b"More"),
+            hash_word(b"readmore")
+        );
     }
 
     #[test]

@@ -107,6 +107,12 @@ enum BlockKind {
     Row,
 }
 
+/// Whether the walk reads the `class` attribute of an element named `name` (lowercase): on
+/// blocks, and on `<span>` (a caption). [`crate::depth::strip_attrs`] drops it elsewhere.
+pub(crate) fn reads_class(name: &str) -> bool {
+    tag_info(name).0 & BLOCK != 0 || name == "span"
+}
+
 fn tag_info(name: &str) -> (u32, Option<BlockKind>) {
     use BlockKind::*;
     match name {
@@ -257,7 +263,7 @@ fn names_discussion(s: &str) -> bool {
 }
 
 /// Whether a `style` attribute hides the element.
-fn style_hides(style: &str) -> bool {
+pub(crate) fn style_hides(style: &str) -> bool {
     style.split(';').any(|decl| {
         let Some((prop, value)) = decl.split_once(':') else {
             return false;
@@ -281,6 +287,13 @@ fn fnv(s: &str) -> u64 {
 }
 
 fn visible_chars(s: &str) -> u32 {
+    if s.is_ascii() {
+        // the ASCII characters `char::is_whitespace` counts
+        return s
+            .bytes()
+            .filter(|b| !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+            .count() as u32;
+    }
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
         .count() as u32
@@ -526,7 +539,8 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                             skip_depth += 1;
                             continue;
                         }
-                        // attributes: one pass
+                        // attributes: one pass (an attribute read here must be kept by
+                        // `depth::keep_attr`, which drops the others before parsing)
                         let mut verdict = classes::Verdict::default();
                         let mut hidden = false;
                         let mut class_hash = 0;
@@ -892,8 +906,13 @@ pub(crate) fn parse(html: &str, options: &Options) -> Page {
         },
         ..Default::default()
     };
-    let doc =
-        html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html);
+    // the tree sized up front: about one node per `<` (an element per start tag, a text
+    // per end tag); growing it by doubling copied every node a few times. Capped: a page
+    // of bare `<`s makes no nodes
+    let mut doc = Html::new_document();
+    let nodes = (memchr::memchr_iter(b'<', html.as_bytes()).count() + 16).min(1 << 16);
+    doc.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, nodes);
+    let doc = html5ever::driver::parse_document(HtmlTreeSink::new(doc), opts).one(html);
     let mut w = walk(&doc, options, false);
     if visible(&w) < MIN_VISIBLE_CHARS {
         // an application shell (React streaming into `<div hidden>`, Discourse serving

@@ -153,6 +153,17 @@ fn limits_and_deep_trees() {
 }
 
 #[test]
+fn visible_characters_of_ascii_and_not() {
+    for s in ["a b\tc\n", "\x0b\x0c\r\x1f x", "é\u{a0}\u{200b}x", ""] {
+        let want = s
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
+            .count() as u32;
+        assert_eq!(visible_chars(s), want, "{s:?}");
+    }
+}
+
+#[test]
 fn style_parsing() {
     assert!(style_hides("display:none"));
     assert!(style_hides("color: red;DISPLAY : None !important"));

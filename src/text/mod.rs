@@ -281,9 +281,29 @@ mod tests {
             ("a\u{a0}b\u{2003}c", "a b c"),
             ("a\u{200b}b", "a b"),
             ("l’été — oui", "l’été — oui"),
+            ("\n  a\tb\r\n\x0cc  ", "a b c"),
+            ("a\x0bb \x1c", "a b \x1c"),
         ] {
             normalise_space(input, &mut out);
             assert_eq!(out, want);
+        }
+        // ASCII control characters: the whitespace of `char::is_whitespace` only
+        let bits = [" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1f", "a", "bc"];
+        for a in bits {
+            for b in bits {
+                for c in bits {
+                    let s = [a, b, c, b, a].concat();
+                    let mut want = String::new();
+                    for w in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+                        if !want.is_empty() {
+                            want.push(' ');
+                        }
+                        want.push_str(w);
+                    }
+                    normalise_space(&s, &mut out);
+                    assert_eq!(out, want, "{s:?}");
+                }
+            }
         }
     }
 
