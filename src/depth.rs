@@ -445,13 +445,13 @@ fn scan_attrs(b: &[u8], mut i: usize, mut each: impl FnMut(Attr)) -> Option<(usi
 /// Whether the walk ([`crate::html`]) or html5ever's tree builder reads attribute `attr`
 /// (lowercase) with value `value` on an element named `tag` (lowercase; `None` when longer
 /// than the scanner keeps). What the walk reads: `class` (on blocks and `<span>`), `id`,
-/// `hidden`, `aria-hidden`, `style` (for `display` / `visibility`), `itemprop`; `property`,
+/// `hidden`, `aria-hidden`, `style` (for `display` / `visibility`), `itemprop`, `itemtype`; `property`,
 /// `name` and `content` on `<meta>`; `type` on `<script>`. What the tree builder reads:
 /// `type` on `<input>` (a hidden input stays inside a table), `color` / `face` / `size` on
 /// `<font>`, `encoding` on `<annotation-xml>`, `shadowrootmode` on `<template>`.
 fn keep_attr(tag: Option<&[u8]>, attr: &[u8], value: &[u8]) -> bool {
     match attr {
-        b"id" | b"hidden" | b"aria-hidden" | b"itemprop" => true,
+        b"id" | b"hidden" | b"aria-hidden" | b"itemprop" | b"itemtype" => true,
         b"class" => {
             tag.is_none_or(|t| std::str::from_utf8(t).map_or(true, crate::html::reads_class))
         }
@@ -828,6 +828,11 @@ mod tests {
         );
         // an unquoted kept value before a self-closing slash gets a space
         assert_eq!(strip_attrs("<hr class=x alt='y'/>"), "<hr class=x />");
+        // schema.org microdata types name a discussion page (the walk reads them)
+        assert_eq!(
+            strip_attrs(r#"<div itemscope itemtype="https://schema.org/QAPage" lang=de>q</div>"#),
+            r#"<div itemtype="https://schema.org/QAPage">q</div>"#
+        );
         // nothing to drop: no copy
         let page = "<div class=a id=b><p>x</p></div>";
         assert!(matches!(strip_attrs(page), Cow::Borrowed(_)));
