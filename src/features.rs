@@ -287,13 +287,46 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// A bit per hash bucket, set for the buckets some key of a table falls into (8 KiB, so it
+/// stays in the first-level cache): most lookups of words a table does not hold end here,
+/// without touching the table, whose slots are spread over far more memory than the cache
+/// holds.
+pub(crate) struct Filter(Box<[u64]>);
+
+const FILTER_BITS: u32 = 16;
+
+impl Filter {
+    pub(crate) fn new(keys: impl Iterator<Item = u64>) -> Filter {
+        let mut bits = vec![0u64; (1 << FILTER_BITS) / 64].into_boxed_slice();
+        for k in keys {
+            let i = Filter::bucket(k);
+            bits[i >> 6] |= 1 << (i & 63);
+        }
+        Filter(bits)
+    }
+
+    #[inline]
+    fn bucket(hash: u64) -> usize {
+        // another multiplier than the tables' slot hashing: the two are independent
+        (hash.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - FILTER_BITS)) as usize
+    }
+
+    /// False when the table holds no key `hash`; true when it may.
+    #[inline]
+    pub(crate) fn may_hold(&self, hash: u64) -> bool {
+        let i = Filter::bucket(hash);
+        self.0[i >> 6] >> (i & 63) & 1 != 0
+    }
+}
+
 /// Stopword hash → bit set of the languages that list it: an open-addressing table with
 /// linear probing, keyed by the (always even) hash; an odd key marks an empty slot. Most
 /// lookups end at the first slot, cheaper than a general hash map's group probe, and every
-/// token of a page is looked up.
+/// token of a page is looked up: the key and its languages share a slot (one cache line
+/// per lookup), and a [`Filter`] answers for most words that are no stopword.
 pub(crate) struct StopTable {
-    keys: Box<[u64]>,
-    masks: Box<[u64]>,
+    slots: Box<[(u64, u64)]>,
+    filter: Filter,
     shift: u32,
 }
 
@@ -302,24 +335,24 @@ const EMPTY_SLOT: u64 = 1;
 impl StopTable {
     fn new(words: impl Iterator<Item = (u64, u64)>) -> StopTable {
         let words: Vec<(u64, u64)> = words.collect();
-        // at most a quarter full: probes stay short
-        let bits = (words.len().max(1) * 4)
+        // at most half full: probes stay short
+        let bits = (words.len().max(1) * 2)
             .next_power_of_two()
             .trailing_zeros();
         let size = 1usize << bits;
         let mut table = StopTable {
-            keys: vec![EMPTY_SLOT; size].into_boxed_slice(),
-            masks: vec![0; size].into_boxed_slice(),
+            slots: vec![(EMPTY_SLOT, 0); size].into_boxed_slice(),
+            filter: Filter::new(words.iter().map(|w| w.0)),
             shift: 64 - bits,
         };
         for (hash, mask) in words {
             debug_assert!(hash & 1 == 0);
             let mut i = table.slot(hash);
-            while table.keys[i] != EMPTY_SLOT && table.keys[i] != hash {
+            while table.slots[i].0 != EMPTY_SLOT && table.slots[i].0 != hash {
                 i = (i + 1) & (size - 1);
             }
-            table.keys[i] = hash;
-            table.masks[i] |= mask;
+            table.slots[i].0 = hash;
+            table.slots[i].1 |= mask;
         }
         table
     }
@@ -333,12 +366,15 @@ impl StopTable {
     /// The languages whose stoplists hold `hash` (0: none).
     #[inline]
     pub(crate) fn get(&self, hash: u64) -> u64 {
-        let last = self.keys.len() - 1;
+        if !self.filter.may_hold(hash) {
+            return 0;
+        }
+        let last = self.slots.len() - 1;
         let mut i = self.slot(hash);
         loop {
-            let k = self.keys[i];
+            let (k, mask) = self.slots[i];
             if k == hash {
-                return self.masks[i];
+                return mask;
             }
             if k == EMPTY_SLOT {
                 return 0;

@@ -2,8 +2,8 @@
 //! matching uses: lowercase, punctuation and symbols trimmed, inner punctuation dropped,
 //! spaces collapsed.
 
-use crate::features::HashMapU64;
 use crate::features::{combine, hash_lower, hash_words, tokens, FNV_OFFSET};
+use crate::features::{Filter, HashMapU64};
 use crate::lexicon::LANGUAGES;
 use std::sync::LazyLock;
 
@@ -43,21 +43,24 @@ const SEQ_GOES_ON: u8 = 8;
 /// Word-sequence hash → flags (never 0 for a stored sequence; 0 marks an empty slot): an
 /// open-addressing table with linear probing, key and flags side by side. Every prefix of
 /// every phrase is stored, so a matcher stops looking as soon as its words so far begin no
-/// phrase: most lines cost one lookup, not one per word up to the longest phrase.
+/// phrase: most lines cost one lookup, not one per word up to the longest phrase. A
+/// [`Filter`] answers for most sequences the table does not hold.
 struct SeqTable {
     slots: Box<[(u64, u8)]>,
+    filter: Filter,
     shift: u32,
 }
 
 impl SeqTable {
     fn new(entries: &HashMapU64<u8>) -> SeqTable {
-        // at most a quarter full: probes stay short
-        let bits = (entries.len().max(1) * 4)
+        // at most half full: probes stay short
+        let bits = (entries.len().max(1) * 2)
             .next_power_of_two()
             .trailing_zeros();
         let size = 1usize << bits;
         let mut table = SeqTable {
             slots: vec![(0, 0); size].into_boxed_slice(),
+            filter: Filter::new(entries.keys().copied()),
             shift: 64 - bits,
         };
         for (&hash, &flags) in entries {
@@ -79,6 +82,9 @@ impl SeqTable {
     /// The flags of the sequence (0: no phrase is or starts with it).
     #[inline]
     fn get(&self, hash: u64) -> u8 {
+        if !self.filter.may_hold(hash) {
+            return 0;
+        }
         let last = self.slots.len() - 1;
         let mut i = self.slot(hash);
         loop {
