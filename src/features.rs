@@ -636,6 +636,12 @@ fn sentence_ends_in_gap(gap: &str, prev: Option<Token>, next_cjk: bool) -> u32 {
 /// Whether the text ends like a sentence (a terminal mark, maybe followed by closing
 /// quotes or brackets).
 fn ends_like_sentence(text: &str) -> bool {
+    // most lines end on a letter, a digit or a full stop: no need to decode chars backwards
+    match text.as_bytes().last() {
+        Some(b'.' | b'!' | b'?') => return true,
+        Some(b) if b.is_ascii_alphanumeric() => return false,
+        _ => {}
+    }
     let trimmed = text.trim_end().trim_end_matches(is_closer);
     trimmed.chars().next_back().is_some_and(is_terminal)
 }
