@@ -177,12 +177,14 @@ fn wide_space_at(b: &[u8], i: usize) -> bool {
 /// lowercase) is joined back into one block.
 /// Returns the blocks and whether the limit cut the input short.
 pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
-    let mut out: Vec<Block> = Vec::with_capacity(text.len() / 80 + 1);
+    // one block per line at most: the vector is never moved to grow
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let mut out: Vec<Block> = Vec::with_capacity(lines.min(max_blocks));
     let mut buf = String::new();
     // whether the previous non-empty line was an unmarked line (blank lines do not count:
     // many scrapers put one after every line)
     let mut open = false;
-    for line in text.lines() {
+    for line in lines_of(text) {
         normalise_space(line, &mut buf);
         if buf.is_empty() {
             continue;
@@ -211,6 +213,26 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
         out.push(b);
     }
     (out, false)
+}
+
+/// The lines of `text`, as [`str::lines`] splits them (at `\n` or `\r\n`; a last line
+/// ending without one), found with `memchr`'s vector search.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let line = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
+        };
+        Some(line)
+    })
 }
 
 /// A line that hard wrapping cut off inside a sentence: long enough to be part of a
@@ -334,6 +356,23 @@ mod tests {
             let bytewise =
                 b.first() != Some(&b' ') && b.last() != Some(&b' ') && clean_bytes(b, 0, b.len());
             assert_eq!(is_clean(b), bytewise, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lines_split_as_str_lines_splits_them() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "\n\nb\r",
+            "a\rb\n\r\n",
+            "x\ny\r\n",
+        ] {
+            let ours: Vec<&str> = lines_of(text).collect();
+            let std: Vec<&str> = text.lines().collect();
+            assert_eq!(ours, std, "{text:?}");
         }
     }
 
