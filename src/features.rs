@@ -451,97 +451,100 @@ fn best_language(hits: &[u32; 64]) -> Lang {
 /// again).
 pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     let phrases = &*crate::prune::phrases::PHRASES;
-    // pass 1: tokens (hash, low bit = may be a content word), shape features
+    // pass 1, per token: hash (low bit = may be a content word) and the stoplists (bit set
+    // of languages) holding it: one lookup per token, the masks kept for pass 2
     let capacity = blocks.iter().map(|b| b.text.len() / 5).sum();
-    let mut arena: Vec<u64> = Vec::with_capacity(capacity);
-    // the stoplists (bit set of languages) holding each token: one lookup per token
-    let mut stop: Vec<u64> = Vec::with_capacity(capacity);
+    let mut toks: Vec<(u64, u64)> = Vec::with_capacity(capacity);
     let stopwords = &*STOPWORDS;
     let mut hits = [0u32; 64];
     let mut sampled = 0usize;
     for b in blocks.iter_mut() {
-        let mut f = crate::block::Features {
-            overlap: -1.0,
-            content_start: arena.len() as u32,
-            ..Default::default()
-        };
+        let first = toks.len();
         let mut words_hash = FNV_OFFSET;
         let mut matcher = phrases.matcher();
+        let (mut words, mut capitalised, mut numbers, mut sentences) = (0u32, 0u32, 0u32, 0u32);
         let mut cjk = false;
-        let sample = b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS;
-        let mut prev: Option<Token> = None;
+        // the previous token is a lone capital (an initial: "J. Smith")
+        let mut initial = false;
         let mut prev_end = 0;
         for t in tokens(&b.text) {
             // sentence ends live in the gaps between tokens
             if t.gap_mark {
-                f.sentences += sentence_ends_in_gap(&b.text[prev_end..t.start], prev, t.cjk);
+                sentences += sentence_ends_in_gap(&b.text[prev_end..t.start], initial, t.cjk);
             }
-            prev = Some(t);
+            initial = t.chars == 1 && t.upper_initial;
             prev_end = t.end;
-            f.words += 1;
+            words += 1;
             words_hash = combine(words_hash, t.hash);
             matcher.push(t.hash);
             cjk |= t.cjk;
-            f.capitalised += u32::from(t.upper_initial);
-            f.numbers += u32::from(t.numeric);
-            let mask = stopwords.get(t.hash);
-            if sample {
+            capitalised += u32::from(t.upper_initial);
+            numbers += u32::from(t.numeric);
+            toks.push((t.hash | u64::from(is_content(&t)), stopwords.get(t.hash)));
+        }
+        if b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS {
+            for &(_, mask) in &toks[first..] {
                 count_stopword(&mut hits, mask);
             }
-            stop.push(mask);
-            arena.push(t.hash | u64::from(is_content(&t)));
+            sampled += words as usize;
         }
-        if sample {
-            sampled += f.words as usize;
-        }
-        f.sentences += sentence_ends_in_gap(&b.text[prev_end..], prev, false);
-        f.text_hash = words_hash;
-        f.phrase = matcher.finish(&b.text, cjk);
-        f.ends_sentence = ends_like_sentence(&b.text);
-        f.sentences += u32::from(f.ends_sentence);
-        f.ends_colon = b.text.trim_end().ends_with([':', '：']);
-        b.features = f;
+        sentences += sentence_ends_in_gap(&b.text[prev_end..], initial, false);
+        let ends_sentence = ends_like_sentence(&b.text);
+        b.features = crate::block::Features {
+            overlap: -1.0,
+            content_start: first as u32,
+            words,
+            capitalised,
+            numbers,
+            sentences: sentences + u32::from(ends_sentence),
+            ends_sentence,
+            ends_colon: b.text.trim_end().ends_with([':', '：']),
+            text_hash: words_hash,
+            phrase: matcher.finish(&b.text, cjk),
+            ..Default::default()
+        };
     }
     if sampled < LANG_SAMPLE_TOKENS {
         // short pages: the short blocks too
-        for (b, chunk) in blocks.iter().zip(block_tokens(blocks, &stop)) {
+        for (b, chunk) in blocks.iter().zip(block_tokens(blocks, &toks)) {
             if b.text.len() < LANG_LONG_BLOCK {
-                for &mask in chunk {
+                for &(_, mask) in chunk {
                     count_stopword(&mut hits, mask);
                 }
             }
         }
     }
     let lang = best_language(&hits);
-    // pass 2: stopwords of that language; the arena compacts to content words only
+    // pass 2: stopwords of that language; the arena holds the content words only
     let bit = lang.bit();
-    let mut write = 0usize;
+    let mut arena: Vec<u64> = Vec::with_capacity(toks.len());
     for b in blocks.iter_mut() {
         let start = b.features.content_start as usize;
         let end = start + b.features.words as usize;
-        b.features.content_start = write as u32;
-        for read in start..end {
-            let e = arena[read];
-            let hash = e & !1;
-            if stop[read] & bit != 0 {
-                b.features.stopwords += 1;
+        b.features.content_start = arena.len() as u32;
+        let (mut stop, mut content) = (0u32, 0u32);
+        for &(e, mask) in &toks[start..end] {
+            if mask & bit != 0 {
+                stop += 1;
             } else if e & 1 == 1 {
-                arena[write] = hash;
-                write += 1;
-                b.features.content_words += 1;
+                arena.push(e & !1);
+                content += 1;
             }
         }
+        b.features.stopwords = stop;
+        b.features.content_words = content;
     }
-    arena.truncate(write);
     (lang, arena)
 }
 
-/// Each block's slice of a pass-1 per-token array (the arena, or the stoplist masks).
-fn block_tokens<'a>(blocks: &'a [Block], arena: &'a [u64]) -> impl Iterator<Item = &'a [u64]> {
+/// Each block's slice of the pass-1 token array of [`compute`].
+fn block_tokens<'a>(
+    blocks: &'a [Block],
+    toks: &'a [(u64, u64)],
+) -> impl Iterator<Item = &'a [(u64, u64)]> {
     blocks.iter().map(move |b| {
         let start = b.features.content_start as usize;
-        arena
-            .get(start..start + b.features.words as usize)
+        toks.get(start..start + b.features.words as usize)
             .unwrap_or(&[])
     })
 }
@@ -593,23 +596,23 @@ fn is_terminal(c: char) -> bool {
 #[cfg(test)]
 pub(crate) fn sentence_shape(text: &str) -> (bool, u32) {
     let mut ends = 0;
-    let mut prev = None;
+    let mut initial = false;
     let mut prev_end = 0;
     for t in tokens(text) {
-        ends += sentence_ends_in_gap(&text[prev_end..t.start], prev, t.cjk);
-        prev = Some(t);
+        ends += sentence_ends_in_gap(&text[prev_end..t.start], initial, t.cjk);
+        initial = t.chars == 1 && t.upper_initial;
         prev_end = t.end;
     }
-    ends += sentence_ends_in_gap(&text[prev_end..], prev, false);
+    ends += sentence_ends_in_gap(&text[prev_end..], initial, false);
     let end = ends_like_sentence(text);
     (end, ends + u32::from(end))
 }
 
 /// Sentence ends in the text between two tokens: a terminal mark followed by a space, or
 /// by a CJK character (`next_cjk`: the next token is one). A period right after a lone
-/// capital is an initial ("J. Smith", "M. Ford"), not an end.
+/// capital (`after_initial`: the token before the gap is one) is an initial ("J. Smith", "M. Ford"), not an end.
 #[inline]
-fn sentence_ends_in_gap(gap: &str, prev: Option<Token>, next_cjk: bool) -> u32 {
+fn sentence_ends_in_gap(gap: &str, after_initial: bool, next_cjk: bool) -> u32 {
     if gap.is_empty() {
         return 0;
     }
@@ -617,8 +620,7 @@ fn sentence_ends_in_gap(gap: &str, prev: Option<Token>, next_cjk: bool) -> u32 {
     let mut pending = false;
     for (i, c) in gap.char_indices() {
         if is_terminal(c) {
-            let initial =
-                i == 0 && c == '.' && prev.is_some_and(|p| p.chars == 1 && p.upper_initial);
+            let initial = i == 0 && c == '.' && after_initial;
             pending = !initial;
         } else if pending {
             if c.is_whitespace() || is_cjk(c) {
