@@ -51,11 +51,12 @@ fn is_word_char_slow(c: char) -> bool {
 }
 
 /// Class bits of a character: a word character, written without spaces (CJK), numeric,
-/// uppercase.
+/// uppercase, its own lowercase form (one char, itself: the hash needs no case mapping).
 const WORD: u8 = 1;
 const CJK: u8 = 2;
 const NUMERIC: u8 = 4;
 const UPPER: u8 = 8;
+const OWN_LOWER: u8 = 16;
 
 fn class_slow(c: char) -> u8 {
     let mut k = 0;
@@ -75,6 +76,10 @@ fn class_slow(c: char) -> u8 {
     if c.is_uppercase() {
         k |= UPPER;
     }
+    let mut lower = c.to_lowercase();
+    if lower.next() == Some(c) && lower.next().is_none() {
+        k |= OWN_LOWER;
+    }
     k
 }
 
@@ -87,7 +92,7 @@ static BMP_CLASS: LazyLock<Box<[u8]>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The class bits of `c` ([`WORD`], [`CJK`], [`NUMERIC`], [`UPPER`]).
+/// The class bits of `c` ([`WORD`], [`CJK`], [`NUMERIC`], [`UPPER`], [`OWN_LOWER`]).
 #[inline]
 fn class(c: char) -> u8 {
     match BMP_CLASS.get(c as usize) {
@@ -131,6 +136,17 @@ fn mix_byte(h: u64, b: u8) -> u64 {
 pub(crate) fn mix_lower(h: u64, c: char) -> u64 {
     if c.is_ascii() {
         mix(h, c.to_ascii_lowercase())
+    } else {
+        c.to_lowercase().fold(h, mix)
+    }
+}
+
+/// [`mix_lower`] of a char outside ASCII whose class bits are known: most are their own
+/// lowercase form (lowercase letters, CJK), and the case tables are not searched.
+#[inline]
+fn mix_lower_wide(h: u64, c: char, kind: u8) -> u64 {
+    if kind & OWN_LOWER != 0 {
+        mix(h, c)
     } else {
         c.to_lowercase().fold(h, mix)
     }
@@ -220,7 +236,7 @@ impl Iterator for Tokens<'_> {
             }
             let (c, l, kind) = self.wide_char_at(i);
             if kind & WORD != 0 {
-                break (i, mix_lower(FNV_OFFSET, c), l, kind);
+                break (i, mix_lower_wide(FNV_OFFSET, c, kind), l, kind);
             }
             gap |= B_NON_ASCII;
             i += l;
@@ -265,7 +281,7 @@ impl Iterator for Tokens<'_> {
             if kind & (WORD | CJK) != WORD {
                 break;
             }
-            h = mix_lower(h, c);
+            h = mix_lower_wide(h, c, kind);
             if kind & NUMERIC == 0 {
                 all = 0;
             }
