@@ -29,6 +29,8 @@ pub(crate) struct Phrases {
     max_words: usize,
     /// phrases of scripts written without spaces (normalised), with their class
     unspaced: Vec<(String, Class)>,
+    /// the indices in `unspaced` of the phrases starting with each char, ascending
+    unspaced_by_first: std::collections::HashMap<char, Vec<usize>>,
 }
 
 /// Flags of a word sequence in [`SeqTable`]: the class of the phrase it is (two bits),
@@ -232,8 +234,15 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             }
         }
     }
+    let mut unspaced_by_first: std::collections::HashMap<char, Vec<usize>> = Default::default();
+    for (i, (p, _)) in unspaced.iter().enumerate() {
+        if let Some(c) = p.chars().next() {
+            unspaced_by_first.entry(c).or_default().push(i);
+        }
+    }
     Phrases {
         table: SeqTable::new(&flags),
+        unspaced_by_first,
         abbreviations,
         max_words,
         unspaced,
@@ -299,10 +308,21 @@ impl Phrases {
         }
         let mut normalised = String::new();
         normalise(text, &mut normalised);
-        self.unspaced
-            .iter()
-            .find(|(p, _)| normalised.contains(p.as_str()))
-            .map(|&(_, c)| c)
+        // the first phrase of the list found anywhere in the line: at each char, only the
+        // phrases starting with it are tried
+        let mut first: Option<usize> = None;
+        for (at, c) in normalised.char_indices() {
+            let Some(ids) = self.unspaced_by_first.get(&c) else {
+                continue;
+            };
+            for &id in ids.iter().take_while(|&&id| first.is_none_or(|f| id < f)) {
+                if normalised[at..].starts_with(self.unspaced[id].0.as_str()) {
+                    first = Some(id);
+                    break;
+                }
+            }
+        }
+        first.map(|id| self.unspaced[id].1)
     }
 }
 
@@ -339,6 +359,33 @@ mod tests {
         assert_eq!(matched("ADVERTISEMENT").whole, Some(Class::Boilerplate));
         assert_eq!(matched("Don’t miss").whole, Some(Class::LeadIn));
         assert!(matched("Photo: Jane Doe / Reuters").credit);
+    }
+
+    #[test]
+    fn unspaced_finds_the_first_phrase_of_the_list() {
+        let p = &*PHRASES;
+        let naive = |text: &str| {
+            let mut n = String::new();
+            normalise(text, &mut n);
+            p.unspaced
+                .iter()
+                .find(|(q, _)| n.contains(q.as_str()))
+                .map(|&(_, c)| c)
+        };
+        assert!(!p.unspaced.is_empty());
+        for (q, _) in &p.unspaced {
+            for text in [
+                q.clone(),
+                format!("記事{q}"),
+                format!("{q}を"),
+                format!("一{q}二"),
+            ] {
+                if text.chars().count() <= UNSPACED_MAX_CHARS {
+                    assert_eq!(p.unspaced(&text), naive(&text), "{text}");
+                }
+            }
+        }
+        assert_eq!(p.unspaced("東京で会議"), naive("東京で会議"));
     }
 
     #[test]
