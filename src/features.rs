@@ -664,9 +664,94 @@ fn ends_like_sentence(text: &str) -> bool {
     trimmed.chars().next_back().is_some_and(is_terminal)
 }
 
+/// Word hash → count: an open-addressing table with linear probing, key and count side by
+/// side, at most half full (it doubles past that). Keys are word hashes, always even; an
+/// odd key marks an empty slot. Cheaper than a general hash map for the vocabulary, which
+/// every kept block's words are looked up in.
+pub(crate) struct CountMap {
+    slots: Vec<(u64, u32)>,
+    len: usize,
+    shift: u32,
+}
+
+impl CountMap {
+    /// A map for about `n` distinct words.
+    pub(crate) fn with_capacity(n: usize) -> CountMap {
+        let bits = (n * 2).max(16).next_power_of_two().trailing_zeros();
+        CountMap {
+            slots: vec![(EMPTY_SLOT, 0); 1 << bits],
+            len: 0,
+            shift: 64 - bits,
+        }
+    }
+
+    #[inline]
+    fn slot(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Counts one more `hash`.
+    #[inline(always)]
+    pub(crate) fn add(&mut self, hash: u64) {
+        debug_assert!(hash & 1 == 0);
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let i = self.free_slot(hash);
+        if self.slots[i].0 == EMPTY_SLOT {
+            self.slots[i].0 = hash;
+            self.len += 1;
+        }
+        self.slots[i].1 += 1;
+    }
+
+    /// Twice the slots, the words moved over.
+    #[cold]
+    fn grow(&mut self) {
+        let old = std::mem::replace(self, CountMap::with_capacity(self.slots.len()));
+        for (k, n) in old.slots {
+            if k != EMPTY_SLOT {
+                let i = self.free_slot(k);
+                self.slots[i] = (k, n);
+                self.len += 1;
+            }
+        }
+    }
+
+    /// The slot holding `hash`, or the empty slot where it goes.
+    #[inline]
+    fn free_slot(&self, hash: u64) -> usize {
+        let last = self.slots.len() - 1;
+        let mut i = self.slot(hash);
+        while self.slots[i].0 != hash && self.slots[i].0 != EMPTY_SLOT {
+            i = (i + 1) & last;
+        }
+        i
+    }
+
+    /// How often `hash` was counted.
+    #[inline]
+    pub(crate) fn get(&self, hash: u64) -> u32 {
+        self.slots[self.free_slot(hash)].1
+    }
+
+    /// The number of distinct words counted.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Forgets every word, keeping the table's size.
+    fn clear(&mut self) {
+        if self.len > 0 {
+            self.slots.fill((EMPTY_SLOT, 0));
+            self.len = 0;
+        }
+    }
+}
+
 /// The article's vocabulary: content-word hashes of the prose blocks still kept.
 pub(crate) struct Topic {
-    counts: HashMapU64<u32>,
+    counts: CountMap,
     built: bool,
 }
 
@@ -674,7 +759,7 @@ impl Topic {
     /// A vocabulary not built yet.
     pub fn empty() -> Topic {
         Topic {
-            counts: HashMapU64::default(),
+            counts: CountMap::with_capacity(0),
             built: false,
         }
     }
@@ -686,13 +771,16 @@ impl Topic {
 
     /// Builds the vocabulary from kept prose blocks.
     pub fn from_blocks(blocks: &[Block], arena: &[u64]) -> Topic {
-        let mut counts = HashMapU64::with_capacity_and_hasher(1024, Default::default());
-        for b in blocks
+        let feeds = |b: &&Block| b.kept() && b.is_prose() && b.kind != Kind::Heading;
+        let words = blocks
             .iter()
-            .filter(|b| b.kept() && b.is_prose() && b.kind != Kind::Heading)
-        {
+            .filter(feeds)
+            .map(|b| b.features.content_words as usize)
+            .sum();
+        let mut counts = CountMap::with_capacity(words);
+        for b in blocks.iter().filter(feeds) {
             for &h in content_of(b, arena) {
-                *counts.entry(h).or_insert(0) += 1;
+                counts.add(h);
             }
         }
         Topic {
@@ -708,14 +796,15 @@ impl Topic {
 
     /// How often the word (by hash) appears in the article's prose.
     pub fn count(&self, hash: u64) -> u32 {
-        self.counts.get(&hash).copied().unwrap_or(0)
+        self.counts.get(hash)
     }
 
     /// Fills `features.overlap` for every block. A block's own words do not count as
     /// evidence for it: for a prose block (which fed the vocabulary), a word overlaps only
     /// when the rest of the article uses it too.
     pub fn annotate(&self, blocks: &mut [Block], arena: &[u64]) {
-        let mut own: HashMapU64<u32> = HashMapU64::default();
+        // a contributing block counted here has at most OWN_WORDS_LIMIT words
+        let mut own = CountMap::with_capacity(OWN_WORDS_LIMIT as usize);
         // the rules never read the overlap of dropped blocks
         for b in blocks.iter_mut().filter(|b| b.kept()) {
             let contributed = b.is_prose() && b.kind != Kind::Heading;
@@ -727,12 +816,12 @@ impl Topic {
             own.clear();
             if contributed {
                 for &h in content {
-                    *own.entry(h).or_insert(0) += 1;
+                    own.add(h);
                 }
             }
             let hit = content
                 .iter()
-                .filter(|&&h| self.count(h) > own.get(&h).copied().unwrap_or(0))
+                .filter(|&&h| self.count(h) > own.get(h))
                 .count();
             b.features.overlap = if content.is_empty() {
                 1.0
@@ -792,6 +881,32 @@ mod tests {
             assert_eq!(t.gap_mark, marked, "{gap:?}");
             prev_end = t.end;
         }
+    }
+
+    #[test]
+    fn count_map_counts_as_a_hash_map_does() {
+        let mut ours = CountMap::with_capacity(0);
+        let mut std: HashMapU64<u32> = HashMapU64::default();
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..5000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // few distinct words, counted many times, and growth past every size
+            let h = (x % 700).wrapping_mul(0x9E37_79B9_7F4A_7C15) & !1;
+            ours.add(h);
+            *std.entry(h).or_insert(0) += 1;
+        }
+        assert_eq!(ours.len(), std.len());
+        for (&h, &n) in &std {
+            assert_eq!(ours.get(h), n);
+        }
+        assert_eq!(ours.get(2), 0);
+        ours.clear();
+        assert_eq!(
+            (ours.len(), ours.get(std.keys().next().copied().unwrap())),
+            (0, 0)
+        );
     }
 
     #[test]
