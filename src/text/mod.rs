@@ -60,7 +60,12 @@ pub(crate) fn read_marker(line: &str) -> (Marker, &str) {
 pub(crate) fn normalise_space(s: &str, out: &mut String) {
     out.clear();
     if is_clean(s.as_bytes()) {
-        out.push_str(s);
+        if out.capacity() < s.len() {
+            // an exact allocation and a copy, without the growth path of `push_str`
+            *out = s.to_owned();
+        } else {
+            out.push_str(s);
+        }
         return;
     }
     let mut pending = false;
