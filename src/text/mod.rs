@@ -24,6 +24,10 @@ pub(crate) fn read_marker(line: &str) -> (Marker, &str) {
     let Some((_, first)) = chars.next() else {
         return (Marker::None, line);
     };
+    if first.is_ascii_alphabetic() {
+        // most lines: no bullet, no number, and no need to search the bullet lists
+        return (Marker::None, line);
+    }
     let after_first = &line[first.len_utf8()..];
     if SYMBOL_BULLETS.contains(&first) || is_emoji(first) {
         // a run of the same symbol (»» or ►►) counts once
