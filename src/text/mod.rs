@@ -292,7 +292,8 @@ pub(crate) fn classify(blocks: &mut [Block]) {
             && f.words <= HEADING_MAX_WORDS
             && !f.ends_sentence
             && f.sentences == 0
-            && b.text.chars().count() <= 200
+            // a char is at least one byte: most lines need no count
+            && (b.text.len() <= 200 || b.text.chars().count() <= 200)
         {
             b.kind = Kind::Heading;
         }
