@@ -229,10 +229,10 @@ impl Block {
             // list items: headlines often end with "?" or "!"; only long items are prose
             return f.words >= 25;
         }
-        if f.words < 20 && self.text.trim_end().ends_with(['?', '？']) && f.sentences <= 1 {
-            // a lone question line reads like a headline ("Is X the new Y?")
-            return false;
-        }
-        (f.words >= 12 && (f.ends_sentence || f.words >= 25)) || (f.words >= 6 && f.sentences >= 2)
+        let shaped = (f.words >= 12 && (f.ends_sentence || f.words >= 25))
+            || (f.words >= 6 && f.sentences >= 2);
+        // a lone question line reads like a headline ("Is X the new Y?"); the text is only
+        // read when the counts alone would make prose (the rules ask this of every block)
+        shaped && !(f.words < 20 && f.sentences <= 1 && self.text.trim_end().ends_with(['?', '？']))
     }
 }

@@ -51,11 +51,12 @@ fn is_word_char_slow(c: char) -> bool {
 }
 
 /// Class bits of a character: a word character, written without spaces (CJK), numeric,
-/// uppercase.
+/// uppercase, its own lowercase form (one char, itself: the hash needs no case mapping).
 const WORD: u8 = 1;
 const CJK: u8 = 2;
 const NUMERIC: u8 = 4;
 const UPPER: u8 = 8;
+const OWN_LOWER: u8 = 16;
 
 fn class_slow(c: char) -> u8 {
     let mut k = 0;
@@ -75,6 +76,10 @@ fn class_slow(c: char) -> u8 {
     if c.is_uppercase() {
         k |= UPPER;
     }
+    let mut lower = c.to_lowercase();
+    if lower.next() == Some(c) && lower.next().is_none() {
+        k |= OWN_LOWER;
+    }
     k
 }
 
@@ -87,7 +92,7 @@ static BMP_CLASS: LazyLock<Box<[u8]>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The class bits of `c` ([`WORD`], [`CJK`], [`NUMERIC`], [`UPPER`]).
+/// The class bits of `c` ([`WORD`], [`CJK`], [`NUMERIC`], [`UPPER`], [`OWN_LOWER`]).
 #[inline]
 fn class(c: char) -> u8 {
     match BMP_CLASS.get(c as usize) {
@@ -131,6 +136,17 @@ fn mix_byte(h: u64, b: u8) -> u64 {
 pub(crate) fn mix_lower(h: u64, c: char) -> u64 {
     if c.is_ascii() {
         mix(h, c.to_ascii_lowercase())
+    } else {
+        c.to_lowercase().fold(h, mix)
+    }
+}
+
+/// [`mix_lower`] of a char outside ASCII whose class bits are known: most are their own
+/// lowercase form (lowercase letters, CJK), and the case tables are not searched.
+#[inline]
+fn mix_lower_wide(h: u64, c: char, kind: u8) -> u64 {
+    if kind & OWN_LOWER != 0 {
+        mix(h, c)
     } else {
         c.to_lowercase().fold(h, mix)
     }
@@ -220,7 +236,7 @@ impl Iterator for Tokens<'_> {
             }
             let (c, l, kind) = self.wide_char_at(i);
             if kind & WORD != 0 {
-                break (i, mix_lower(FNV_OFFSET, c), l, kind);
+                break (i, mix_lower_wide(FNV_OFFSET, c, kind), l, kind);
             }
             gap |= B_NON_ASCII;
             i += l;
@@ -265,7 +281,7 @@ impl Iterator for Tokens<'_> {
             if kind & (WORD | CJK) != WORD {
                 break;
             }
-            h = mix_lower(h, c);
+            h = mix_lower_wide(h, c, kind);
             if kind & NUMERIC == 0 {
                 all = 0;
             }
@@ -287,13 +303,46 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// A bit per hash bucket, set for the buckets some key of a table falls into (8 KiB, so it
+/// stays in the first-level cache): most lookups of words a table does not hold end here,
+/// without touching the table, whose slots are spread over far more memory than the cache
+/// holds.
+pub(crate) struct Filter(Box<[u64]>);
+
+const FILTER_BITS: u32 = 16;
+
+impl Filter {
+    pub(crate) fn new(keys: impl Iterator<Item = u64>) -> Filter {
+        let mut bits = vec![0u64; (1 << FILTER_BITS) / 64].into_boxed_slice();
+        for k in keys {
+            let i = Filter::bucket(k);
+            bits[i >> 6] |= 1 << (i & 63);
+        }
+        Filter(bits)
+    }
+
+    #[inline]
+    fn bucket(hash: u64) -> usize {
+        // another multiplier than the tables' slot hashing: the two are independent
+        (hash.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - FILTER_BITS)) as usize
+    }
+
+    /// False when the table holds no key `hash`; true when it may.
+    #[inline]
+    pub(crate) fn may_hold(&self, hash: u64) -> bool {
+        let i = Filter::bucket(hash);
+        self.0[i >> 6] >> (i & 63) & 1 != 0
+    }
+}
+
 /// Stopword hash → bit set of the languages that list it: an open-addressing table with
 /// linear probing, keyed by the (always even) hash; an odd key marks an empty slot. Most
 /// lookups end at the first slot, cheaper than a general hash map's group probe, and every
-/// token of a page is looked up.
+/// token of a page is looked up: the key and its languages share a slot (one cache line
+/// per lookup), and a [`Filter`] answers for most words that are no stopword.
 pub(crate) struct StopTable {
-    keys: Box<[u64]>,
-    masks: Box<[u64]>,
+    slots: Box<[(u64, u64)]>,
+    filter: Filter,
     shift: u32,
 }
 
@@ -302,24 +351,26 @@ const EMPTY_SLOT: u64 = 1;
 impl StopTable {
     fn new(words: impl Iterator<Item = (u64, u64)>) -> StopTable {
         let words: Vec<(u64, u64)> = words.collect();
-        // at most a quarter full: probes stay short
-        let bits = (words.len().max(1) * 4)
+        // at most four fifths full: 4096 slots (64 KiB) for the 2,538 stopwords, so the
+        // table stays in the second-level cache; the filter turns most misses away before
+        // they probe, and a hit's probe stays within a cache line or two
+        let bits = (words.len().max(1) * 5 / 4)
             .next_power_of_two()
             .trailing_zeros();
         let size = 1usize << bits;
         let mut table = StopTable {
-            keys: vec![EMPTY_SLOT; size].into_boxed_slice(),
-            masks: vec![0; size].into_boxed_slice(),
+            slots: vec![(EMPTY_SLOT, 0); size].into_boxed_slice(),
+            filter: Filter::new(words.iter().map(|w| w.0)),
             shift: 64 - bits,
         };
         for (hash, mask) in words {
             debug_assert!(hash & 1 == 0);
             let mut i = table.slot(hash);
-            while table.keys[i] != EMPTY_SLOT && table.keys[i] != hash {
+            while table.slots[i].0 != EMPTY_SLOT && table.slots[i].0 != hash {
                 i = (i + 1) & (size - 1);
             }
-            table.keys[i] = hash;
-            table.masks[i] |= mask;
+            table.slots[i].0 = hash;
+            table.slots[i].1 |= mask;
         }
         table
     }
@@ -333,12 +384,15 @@ impl StopTable {
     /// The languages whose stoplists hold `hash` (0: none).
     #[inline]
     pub(crate) fn get(&self, hash: u64) -> u64 {
-        let last = self.keys.len() - 1;
+        if !self.filter.may_hold(hash) {
+            return 0;
+        }
+        let last = self.slots.len() - 1;
         let mut i = self.slot(hash);
         loop {
-            let k = self.keys[i];
+            let (k, mask) = self.slots[i];
             if k == hash {
-                return self.masks[i];
+                return mask;
             }
             if k == EMPTY_SLOT {
                 return 0;
@@ -387,13 +441,40 @@ const LANG_MIN_HITS: u32 = 3;
 /// says little about it.
 const LANG_LONG_BLOCK: usize = 80;
 
-/// Adds the languages whose stoplists hold `hash` to `hits`.
-#[inline]
-fn count_stopword(hits: &mut [u32; 64], mask: u64) {
-    let mut m = mask;
-    while m != 0 {
-        hits[m.trailing_zeros() as usize] += 1;
-        m &= m - 1;
+/// Each byte value spread over eight byte lanes: lane `j` holds bit `j` of the byte.
+static SPREAD: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut j = 0;
+        while j < 8 {
+            if b >> j & 1 != 0 {
+                t[b] |= 1 << (8 * j);
+            }
+            j += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Adds the languages whose stoplists hold each token to `hits` (the masks of pass 1).
+/// Without a branch per language: eight languages at a time, one byte lane each, summed
+/// in a word that is emptied into `hits` before a lane can overflow.
+fn count_stopwords(hits: &mut [u32; 64], toks: &[(u64, u64)]) {
+    let lanes = LANGUAGES.len().clamp(1, 64).div_ceil(8);
+    for run in toks.chunks(255) {
+        let mut sums = [0u64; 8];
+        for &(_, mask) in run {
+            for (k, sum) in sums.iter_mut().enumerate().take(lanes) {
+                *sum += SPREAD[(mask >> (8 * k)) as usize & 0xFF];
+            }
+        }
+        for (k, sum) in sums.iter().enumerate().take(lanes) {
+            for j in 0..8 {
+                hits[8 * k + j] += (sum >> (8 * j)) as u32 & 0xFF;
+            }
+        }
     }
 }
 
@@ -415,97 +496,96 @@ fn best_language(hits: &[u32; 64]) -> Lang {
 /// again).
 pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     let phrases = &*crate::prune::phrases::PHRASES;
-    // pass 1: tokens (hash, low bit = may be a content word), shape features
+    // pass 1, per token: hash (low bit = may be a content word) and the stoplists (bit set
+    // of languages) holding it: one lookup per token, the masks kept for pass 2
     let capacity = blocks.iter().map(|b| b.text.len() / 5).sum();
-    let mut arena: Vec<u64> = Vec::with_capacity(capacity);
-    // the stoplists (bit set of languages) holding each token: one lookup per token
-    let mut stop: Vec<u64> = Vec::with_capacity(capacity);
+    let mut toks: Vec<(u64, u64)> = Vec::with_capacity(capacity);
     let stopwords = &*STOPWORDS;
     let mut hits = [0u32; 64];
     let mut sampled = 0usize;
     for b in blocks.iter_mut() {
-        let mut f = crate::block::Features {
-            overlap: -1.0,
-            content_start: arena.len() as u32,
-            ..Default::default()
-        };
+        let first = toks.len();
         let mut words_hash = FNV_OFFSET;
         let mut matcher = phrases.matcher();
+        let (mut words, mut capitalised, mut numbers, mut sentences) = (0u32, 0u32, 0u32, 0u32);
         let mut cjk = false;
-        let sample = b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS;
-        let mut prev: Option<Token> = None;
+        // the previous token is a lone capital (an initial: "J. Smith")
+        let mut initial = false;
         let mut prev_end = 0;
         for t in tokens(&b.text) {
             // sentence ends live in the gaps between tokens
             if t.gap_mark {
-                f.sentences += sentence_ends_in_gap(&b.text[prev_end..t.start], prev, t.cjk);
+                sentences += sentence_ends_in_gap(&b.text[prev_end..t.start], initial, t.cjk);
             }
-            prev = Some(t);
+            initial = t.chars == 1 && t.upper_initial;
             prev_end = t.end;
-            f.words += 1;
+            words += 1;
             words_hash = combine(words_hash, t.hash);
             matcher.push(t.hash);
             cjk |= t.cjk;
-            f.capitalised += u32::from(t.upper_initial);
-            f.numbers += u32::from(t.numeric);
-            let mask = stopwords.get(t.hash);
-            if sample {
-                count_stopword(&mut hits, mask);
-            }
-            stop.push(mask);
-            arena.push(t.hash | u64::from(is_content(&t)));
+            capitalised += u32::from(t.upper_initial);
+            numbers += u32::from(t.numeric);
+            toks.push((t.hash | u64::from(is_content(&t)), stopwords.get(t.hash)));
         }
-        if sample {
-            sampled += f.words as usize;
+        if b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS {
+            count_stopwords(&mut hits, &toks[first..]);
+            sampled += words as usize;
         }
-        f.sentences += sentence_ends_in_gap(&b.text[prev_end..], prev, false);
-        f.text_hash = words_hash;
-        f.phrase = matcher.finish(&b.text, cjk);
-        f.ends_sentence = ends_like_sentence(&b.text);
-        f.sentences += u32::from(f.ends_sentence);
-        f.ends_colon = b.text.trim_end().ends_with([':', '：']);
-        b.features = f;
+        sentences += sentence_ends_in_gap(&b.text[prev_end..], initial, false);
+        let ends_sentence = ends_like_sentence(&b.text);
+        b.features = crate::block::Features {
+            overlap: -1.0,
+            content_start: first as u32,
+            words,
+            capitalised,
+            numbers,
+            sentences: sentences + u32::from(ends_sentence),
+            ends_sentence,
+            ends_colon: b.text.trim_end().ends_with([':', '：']),
+            text_hash: words_hash,
+            phrase: matcher.finish(&b.text, cjk),
+            ..Default::default()
+        };
     }
     if sampled < LANG_SAMPLE_TOKENS {
         // short pages: the short blocks too
-        for (b, chunk) in blocks.iter().zip(block_tokens(blocks, &stop)) {
+        for (b, chunk) in blocks.iter().zip(block_tokens(blocks, &toks)) {
             if b.text.len() < LANG_LONG_BLOCK {
-                for &mask in chunk {
-                    count_stopword(&mut hits, mask);
-                }
+                count_stopwords(&mut hits, chunk);
             }
         }
     }
     let lang = best_language(&hits);
-    // pass 2: stopwords of that language; the arena compacts to content words only
+    // pass 2: stopwords of that language; the arena holds the content words only
     let bit = lang.bit();
-    let mut write = 0usize;
+    let mut arena: Vec<u64> = Vec::with_capacity(toks.len());
     for b in blocks.iter_mut() {
         let start = b.features.content_start as usize;
         let end = start + b.features.words as usize;
-        b.features.content_start = write as u32;
-        for read in start..end {
-            let e = arena[read];
-            let hash = e & !1;
-            if stop[read] & bit != 0 {
-                b.features.stopwords += 1;
+        b.features.content_start = arena.len() as u32;
+        let (mut stop, mut content) = (0u32, 0u32);
+        for &(e, mask) in &toks[start..end] {
+            if mask & bit != 0 {
+                stop += 1;
             } else if e & 1 == 1 {
-                arena[write] = hash;
-                write += 1;
-                b.features.content_words += 1;
+                arena.push(e & !1);
+                content += 1;
             }
         }
+        b.features.stopwords = stop;
+        b.features.content_words = content;
     }
-    arena.truncate(write);
     (lang, arena)
 }
 
-/// Each block's slice of a pass-1 per-token array (the arena, or the stoplist masks).
-fn block_tokens<'a>(blocks: &'a [Block], arena: &'a [u64]) -> impl Iterator<Item = &'a [u64]> {
+/// Each block's slice of the pass-1 token array of [`compute`].
+fn block_tokens<'a>(
+    blocks: &'a [Block],
+    toks: &'a [(u64, u64)],
+) -> impl Iterator<Item = &'a [(u64, u64)]> {
     blocks.iter().map(move |b| {
         let start = b.features.content_start as usize;
-        arena
-            .get(start..start + b.features.words as usize)
+        toks.get(start..start + b.features.words as usize)
             .unwrap_or(&[])
     })
 }
@@ -557,23 +637,23 @@ fn is_terminal(c: char) -> bool {
 #[cfg(test)]
 pub(crate) fn sentence_shape(text: &str) -> (bool, u32) {
     let mut ends = 0;
-    let mut prev = None;
+    let mut initial = false;
     let mut prev_end = 0;
     for t in tokens(text) {
-        ends += sentence_ends_in_gap(&text[prev_end..t.start], prev, t.cjk);
-        prev = Some(t);
+        ends += sentence_ends_in_gap(&text[prev_end..t.start], initial, t.cjk);
+        initial = t.chars == 1 && t.upper_initial;
         prev_end = t.end;
     }
-    ends += sentence_ends_in_gap(&text[prev_end..], prev, false);
+    ends += sentence_ends_in_gap(&text[prev_end..], initial, false);
     let end = ends_like_sentence(text);
     (end, ends + u32::from(end))
 }
 
 /// Sentence ends in the text between two tokens: a terminal mark followed by a space, or
 /// by a CJK character (`next_cjk`: the next token is one). A period right after a lone
-/// capital is an initial ("J. Smith", "M. Ford"), not an end.
+/// capital (`after_initial`: the token before the gap is one) is an initial ("J. Smith", "M. Ford"), not an end.
 #[inline]
-fn sentence_ends_in_gap(gap: &str, prev: Option<Token>, next_cjk: bool) -> u32 {
+fn sentence_ends_in_gap(gap: &str, after_initial: bool, next_cjk: bool) -> u32 {
     if gap.is_empty() {
         return 0;
     }
@@ -581,8 +661,7 @@ fn sentence_ends_in_gap(gap: &str, prev: Option<Token>, next_cjk: bool) -> u32 {
     let mut pending = false;
     for (i, c) in gap.char_indices() {
         if is_terminal(c) {
-            let initial =
-                i == 0 && c == '.' && prev.is_some_and(|p| p.chars == 1 && p.upper_initial);
+            let initial = i == 0 && c == '.' && after_initial;
             pending = !initial;
         } else if pending {
             if c.is_whitespace() || is_cjk(c) {
@@ -600,13 +679,104 @@ fn sentence_ends_in_gap(gap: &str, prev: Option<Token>, next_cjk: bool) -> u32 {
 /// Whether the text ends like a sentence (a terminal mark, maybe followed by closing
 /// quotes or brackets).
 fn ends_like_sentence(text: &str) -> bool {
+    // most lines end on a letter, a digit or a full stop: no need to decode chars backwards
+    match text.as_bytes().last() {
+        Some(b'.' | b'!' | b'?') => return true,
+        Some(b) if b.is_ascii_alphanumeric() => return false,
+        _ => {}
+    }
     let trimmed = text.trim_end().trim_end_matches(is_closer);
     trimmed.chars().next_back().is_some_and(is_terminal)
 }
 
+/// Word hash → count: an open-addressing table with linear probing, key and count side by
+/// side, at most half full (it doubles past that). Keys are word hashes, always even; an
+/// odd key marks an empty slot. Cheaper than a general hash map for the vocabulary, which
+/// every kept block's words are looked up in.
+pub(crate) struct CountMap {
+    slots: Vec<(u64, u32)>,
+    len: usize,
+    shift: u32,
+}
+
+impl CountMap {
+    /// A map for about `n` distinct words.
+    pub(crate) fn with_capacity(n: usize) -> CountMap {
+        let bits = (n * 2).max(16).next_power_of_two().trailing_zeros();
+        CountMap {
+            slots: vec![(EMPTY_SLOT, 0); 1 << bits],
+            len: 0,
+            shift: 64 - bits,
+        }
+    }
+
+    #[inline]
+    fn slot(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Counts one more `hash`.
+    #[inline(always)]
+    pub(crate) fn add(&mut self, hash: u64) {
+        debug_assert!(hash & 1 == 0);
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let i = self.free_slot(hash);
+        if self.slots[i].0 == EMPTY_SLOT {
+            self.slots[i].0 = hash;
+            self.len += 1;
+        }
+        self.slots[i].1 += 1;
+    }
+
+    /// Twice the slots, the words moved over.
+    #[cold]
+    fn grow(&mut self) {
+        let old = std::mem::replace(self, CountMap::with_capacity(self.slots.len()));
+        for (k, n) in old.slots {
+            if k != EMPTY_SLOT {
+                let i = self.free_slot(k);
+                self.slots[i] = (k, n);
+                self.len += 1;
+            }
+        }
+    }
+
+    /// The slot holding `hash`, or the empty slot where it goes.
+    #[inline]
+    fn free_slot(&self, hash: u64) -> usize {
+        let last = self.slots.len() - 1;
+        let mut i = self.slot(hash);
+        while self.slots[i].0 != hash && self.slots[i].0 != EMPTY_SLOT {
+            i = (i + 1) & last;
+        }
+        i
+    }
+
+    /// How often `hash` was counted.
+    #[inline]
+    pub(crate) fn get(&self, hash: u64) -> u32 {
+        self.slots[self.free_slot(hash)].1
+    }
+
+    /// The number of distinct words counted.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Forgets every word, keeping the table's size.
+    fn clear(&mut self) {
+        if self.len > 0 {
+            self.slots.fill((EMPTY_SLOT, 0));
+            self.len = 0;
+        }
+    }
+}
+
 /// The article's vocabulary: content-word hashes of the prose blocks still kept.
 pub(crate) struct Topic {
-    counts: HashMapU64<u32>,
+    counts: CountMap,
     built: bool,
 }
 
@@ -614,7 +784,7 @@ impl Topic {
     /// A vocabulary not built yet.
     pub fn empty() -> Topic {
         Topic {
-            counts: HashMapU64::default(),
+            counts: CountMap::with_capacity(0),
             built: false,
         }
     }
@@ -626,13 +796,16 @@ impl Topic {
 
     /// Builds the vocabulary from kept prose blocks.
     pub fn from_blocks(blocks: &[Block], arena: &[u64]) -> Topic {
-        let mut counts = HashMapU64::with_capacity_and_hasher(1024, Default::default());
-        for b in blocks
+        let feeds = |b: &&Block| b.kept() && b.is_prose() && b.kind != Kind::Heading;
+        let words = blocks
             .iter()
-            .filter(|b| b.kept() && b.is_prose() && b.kind != Kind::Heading)
-        {
+            .filter(feeds)
+            .map(|b| b.features.content_words as usize)
+            .sum();
+        let mut counts = CountMap::with_capacity(words);
+        for b in blocks.iter().filter(feeds) {
             for &h in content_of(b, arena) {
-                *counts.entry(h).or_insert(0) += 1;
+                counts.add(h);
             }
         }
         Topic {
@@ -648,14 +821,15 @@ impl Topic {
 
     /// How often the word (by hash) appears in the article's prose.
     pub fn count(&self, hash: u64) -> u32 {
-        self.counts.get(&hash).copied().unwrap_or(0)
+        self.counts.get(hash)
     }
 
     /// Fills `features.overlap` for every block. A block's own words do not count as
     /// evidence for it: for a prose block (which fed the vocabulary), a word overlaps only
     /// when the rest of the article uses it too.
     pub fn annotate(&self, blocks: &mut [Block], arena: &[u64]) {
-        let mut own: HashMapU64<u32> = HashMapU64::default();
+        // a contributing block counted here has at most OWN_WORDS_LIMIT words
+        let mut own = CountMap::with_capacity(OWN_WORDS_LIMIT as usize);
         // the rules never read the overlap of dropped blocks
         for b in blocks.iter_mut().filter(|b| b.kept()) {
             let contributed = b.is_prose() && b.kind != Kind::Heading;
@@ -667,12 +841,12 @@ impl Topic {
             own.clear();
             if contributed {
                 for &h in content {
-                    *own.entry(h).or_insert(0) += 1;
+                    own.add(h);
                 }
             }
             let hit = content
                 .iter()
-                .filter(|&&h| self.count(h) > own.get(&h).copied().unwrap_or(0))
+                .filter(|&&h| self.count(h) > own.get(h))
                 .count();
             b.features.overlap = if content.is_empty() {
                 1.0
@@ -731,6 +905,59 @@ mod tests {
             let marked = gap.chars().any(|c| !c.is_ascii() || is_terminal(c));
             assert_eq!(t.gap_mark, marked, "{gap:?}");
             prev_end = t.end;
+        }
+    }
+
+    #[test]
+    fn count_map_counts_as_a_hash_map_does() {
+        let mut ours = CountMap::with_capacity(0);
+        let mut std: HashMapU64<u32> = HashMapU64::default();
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..5000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // few distinct words, counted many times, and growth past every size
+            let h = (x % 700).wrapping_mul(0x9E37_79B9_7F4A_7C15) & !1;
+            ours.add(h);
+            *std.entry(h).or_insert(0) += 1;
+        }
+        assert_eq!(ours.len(), std.len());
+        for (&h, &n) in &std {
+            assert_eq!(ours.get(h), n);
+        }
+        assert_eq!(ours.get(2), 0);
+        ours.clear();
+        assert_eq!(
+            (ours.len(), ours.get(std.keys().next().copied().unwrap())),
+            (0, 0)
+        );
+    }
+
+    #[test]
+    fn stopwords_are_counted_per_language() {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let toks: Vec<(u64, u64)> = (0..1000)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                // long runs of one language too, past a lane's 255
+                (
+                    0,
+                    if i < 600 {
+                        1 << 3
+                    } else {
+                        x & ((1 << LANGUAGES.len()) - 1)
+                    },
+                )
+            })
+            .collect();
+        let mut hits = [0u32; 64];
+        count_stopwords(&mut hits, &toks);
+        for (lang, &n) in hits.iter().enumerate() {
+            let want = toks.iter().filter(|t| t.1 >> lang & 1 != 0).count();
+            assert_eq!(n as usize, want, "{lang}");
         }
     }
 

@@ -2,8 +2,8 @@
 //! matching uses: lowercase, punctuation and symbols trimmed, inner punctuation dropped,
 //! spaces collapsed.
 
-use crate::features::HashMapU64;
 use crate::features::{combine, hash_lower, hash_words, tokens, FNV_OFFSET};
+use crate::features::{Filter, HashMapU64};
 use crate::lexicon::LANGUAGES;
 use std::sync::LazyLock;
 
@@ -20,16 +20,83 @@ pub(crate) enum Class {
 }
 
 pub(crate) struct Phrases {
-    /// word-sequence hash of a phrase → class
-    whole: HashMapU64<Class>,
-    /// word-sequence hashes of credit prefixes
-    credits: HashMapU64<()>,
+    /// word-sequence hash of a phrase, a credit prefix, or the first words of one → what
+    /// it is ([`SeqTable`])
+    table: SeqTable,
     /// abbreviations (hash of the lowercase form, inner periods dropped)
     pub(crate) abbreviations: HashMapU64<()>,
     /// the longest phrase, in words
     max_words: usize,
     /// phrases of scripts written without spaces (normalised), with their class
     unspaced: Vec<(String, Class)>,
+    /// the indices in `unspaced` of the phrases starting with each char, ascending
+    unspaced_by_first: std::collections::HashMap<char, Vec<usize>>,
+}
+
+/// Flags of a word sequence in [`SeqTable`]: the class of the phrase it is (two bits),
+/// whether it is a credit prefix, whether a longer phrase or credit prefix starts with it.
+const SEQ_CLASS: u8 = 3;
+const SEQ_LEAD_IN: u8 = 1;
+const SEQ_BOILERPLATE: u8 = 2;
+const SEQ_CONTROL: u8 = 3;
+const SEQ_CREDIT: u8 = 4;
+const SEQ_GOES_ON: u8 = 8;
+
+/// Word-sequence hash → flags (never 0 for a stored sequence; 0 marks an empty slot): an
+/// open-addressing table with linear probing, key and flags side by side. Every prefix of
+/// every phrase is stored, so a matcher stops looking as soon as its words so far begin no
+/// phrase: most lines cost one lookup, not one per word up to the longest phrase. A
+/// [`Filter`] answers for most sequences the table does not hold.
+struct SeqTable {
+    slots: Box<[(u64, u8)]>,
+    filter: Filter,
+    shift: u32,
+}
+
+impl SeqTable {
+    fn new(entries: &HashMapU64<u8>) -> SeqTable {
+        // at most half full: probes stay short
+        let bits = (entries.len().max(1) * 2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let size = 1usize << bits;
+        let mut table = SeqTable {
+            slots: vec![(0, 0); size].into_boxed_slice(),
+            filter: Filter::new(entries.keys().copied()),
+            shift: 64 - bits,
+        };
+        for (&hash, &flags) in entries {
+            debug_assert!(flags != 0);
+            let mut i = table.slot(hash);
+            while table.slots[i].1 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = (hash, flags);
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The flags of the sequence (0: no phrase is or starts with it).
+    #[inline]
+    fn get(&self, hash: u64) -> u8 {
+        if !self.filter.may_hold(hash) {
+            return 0;
+        }
+        let last = self.slots.len() - 1;
+        let mut i = self.slot(hash);
+        loop {
+            let (k, flags) = self.slots[i];
+            if flags == 0 || k == hash {
+                return flags;
+            }
+            i = (i + 1) & last;
+        }
+    }
 }
 
 /// What the lexicon says of one block's text.
@@ -53,6 +120,9 @@ pub(crate) struct Matcher<'a> {
     phrases: &'a Phrases,
     hash: u64,
     words: usize,
+    /// words beyond this count are not looked up (the longest phrase, or 0 once the words
+    /// so far begin no phrase)
+    limit: usize,
     /// the word count at which the words so far last formed a control label
     control_at: usize,
     found: PhraseMatch,
@@ -63,17 +133,23 @@ impl Matcher<'_> {
     #[inline]
     pub fn push(&mut self, word: u64) {
         self.words += 1;
-        if self.words > self.phrases.max_words {
+        if self.words > self.limit {
             return;
         }
         self.hash = combine(self.hash, word);
-        match self.phrases.whole.get(&self.hash) {
-            Some(&Class::Control) => self.control_at = self.words,
-            Some(&class) => self.found.prefix = Some((class, self.words as u8)),
-            None => {}
+        let flags = self.phrases.table.get(self.hash);
+        match flags & SEQ_CLASS {
+            0 => {}
+            SEQ_CONTROL => self.control_at = self.words,
+            SEQ_LEAD_IN => self.found.prefix = Some((Class::LeadIn, self.words as u8)),
+            _ => self.found.prefix = Some((Class::Boilerplate, self.words as u8)),
         }
-        if self.words <= CREDIT_MAX_WORDS && self.phrases.credits.contains_key(&self.hash) {
+        if flags & SEQ_CREDIT != 0 && self.words <= CREDIT_MAX_WORDS {
             self.found.credit = true;
+        }
+        if flags & SEQ_GOES_ON == 0 {
+            // no phrase starts with these words: none can match further on
+            self.limit = 0;
         }
     }
 
@@ -97,8 +173,8 @@ impl Matcher<'_> {
 const CREDIT_MAX_WORDS: usize = 3;
 
 pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
-    let mut whole = HashMapU64::default();
-    let mut credits = HashMapU64::default();
+    let mut whole: HashMapU64<Class> = HashMapU64::default();
+    let mut credits: HashMapU64<()> = HashMapU64::default();
     let mut abbreviations = HashMapU64::default();
     let mut max_words = 1;
     let mut unspaced = Vec::new();
@@ -131,9 +207,42 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             whole.entry(hash_words(p)).or_insert(Class::Control);
         }
     }
+    // the lookup table: each phrase and credit prefix, and the first words of each
+    let mut flags: HashMapU64<u8> = HashMapU64::default();
+    for (&hash, &class) in &whole {
+        *flags.entry(hash).or_insert(0) |= match class {
+            Class::LeadIn => SEQ_LEAD_IN,
+            Class::Boilerplate => SEQ_BOILERPLATE,
+            Class::Control => SEQ_CONTROL,
+        };
+    }
+    for &hash in credits.keys() {
+        *flags.entry(hash).or_insert(0) |= SEQ_CREDIT;
+    }
+    for lang in LANGUAGES {
+        let phrases = lang
+            .boilerplate
+            .iter()
+            .chain(lang.lead_ins)
+            .chain(lang.controls);
+        for p in phrases.chain(lang.credit_prefixes) {
+            let words: Vec<u64> = tokens(p).map(|t| t.hash).collect();
+            let mut hash = FNV_OFFSET;
+            for &w in words.iter().take(words.len().saturating_sub(1)) {
+                hash = combine(hash, w);
+                *flags.entry(hash).or_insert(0) |= SEQ_GOES_ON;
+            }
+        }
+    }
+    let mut unspaced_by_first: std::collections::HashMap<char, Vec<usize>> = Default::default();
+    for (i, (p, _)) in unspaced.iter().enumerate() {
+        if let Some(c) = p.chars().next() {
+            unspaced_by_first.entry(c).or_default().push(i);
+        }
+    }
     Phrases {
-        whole,
-        credits,
+        table: SeqTable::new(&flags),
+        unspaced_by_first,
         abbreviations,
         max_words,
         unspaced,
@@ -185,6 +294,7 @@ impl Phrases {
             phrases: self,
             hash: FNV_OFFSET,
             words: 0,
+            limit: self.max_words,
             control_at: 0,
             found: PhraseMatch::default(),
         }
@@ -198,10 +308,21 @@ impl Phrases {
         }
         let mut normalised = String::new();
         normalise(text, &mut normalised);
-        self.unspaced
-            .iter()
-            .find(|(p, _)| normalised.contains(p.as_str()))
-            .map(|&(_, c)| c)
+        // the first phrase of the list found anywhere in the line: at each char, only the
+        // phrases starting with it are tried
+        let mut first: Option<usize> = None;
+        for (at, c) in normalised.char_indices() {
+            let Some(ids) = self.unspaced_by_first.get(&c) else {
+                continue;
+            };
+            for &id in ids.iter().take_while(|&&id| first.is_none_or(|f| id < f)) {
+                if normalised[at..].starts_with(self.unspaced[id].0.as_str()) {
+                    first = Some(id);
+                    break;
+                }
+            }
+        }
+        first.map(|id| self.unspaced[id].1)
     }
 }
 
@@ -238,6 +359,33 @@ mod tests {
         assert_eq!(matched("ADVERTISEMENT").whole, Some(Class::Boilerplate));
         assert_eq!(matched("Don’t miss").whole, Some(Class::LeadIn));
         assert!(matched("Photo: Jane Doe / Reuters").credit);
+    }
+
+    #[test]
+    fn unspaced_finds_the_first_phrase_of_the_list() {
+        let p = &*PHRASES;
+        let naive = |text: &str| {
+            let mut n = String::new();
+            normalise(text, &mut n);
+            p.unspaced
+                .iter()
+                .find(|(q, _)| n.contains(q.as_str()))
+                .map(|&(_, c)| c)
+        };
+        assert!(!p.unspaced.is_empty());
+        for (q, _) in &p.unspaced {
+            for text in [
+                q.clone(),
+                format!("記事{q}"),
+                format!("{q}を"),
+                format!("一{q}二"),
+            ] {
+                if text.chars().count() <= UNSPACED_MAX_CHARS {
+                    assert_eq!(p.unspaced(&text), naive(&text), "{text}");
+                }
+            }
+        }
+        assert_eq!(p.unspaced("東京で会議"), naive("東京で会議"));
     }
 
     #[test]

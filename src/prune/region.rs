@@ -183,7 +183,8 @@ const MIN_KEYWORDS: usize = 3;
 /// the article's key words (another story's teaser, a promotion, an unrelated comment).
 fn trim_tail(blocks: &[Block], (lo, mut hi): (usize, usize), arena: &[u64]) -> (usize, usize) {
     let prose = |b: &Block| b.kept() && b.is_prose();
-    let mut counts: HashMapU64<u32> = HashMapU64::default();
+    let mut counts: HashMapU64<u32> =
+        HashMapU64::with_capacity_and_hasher(content_words(&blocks[lo..hi]), Default::default());
     for b in blocks[lo..hi].iter().filter(|b| prose(b)) {
         for &h in content_of(b, arena) {
             *counts.entry(h).or_insert(0) += 1;
@@ -266,7 +267,8 @@ fn core_segments(
         .iter()
         .position(|s| s.2 >= CORE_SHARE * top)
         .unwrap_or(0);
-    let mut vocab: HashMapU64<()> = HashMapU64::default();
+    let mut vocab: HashMapU64<()> =
+        HashMapU64::with_capacity_and_hasher(content_words(&blocks[lo..hi]), Default::default());
     let prose = |b: &Block| b.kept() && b.is_prose();
     let add = |vocab: &mut HashMapU64<()>, (a, z, _): (usize, usize, f32)| {
         for b in blocks[a..z].iter().filter(|b| prose(b)) {
@@ -302,6 +304,15 @@ fn core_segments(
         add(&mut vocab, segs[first]);
     }
     (segs[first].0, segs[last].1)
+}
+
+/// The content words of the blocks, the most distinct words a vocabulary of them holds:
+/// its map is sized once instead of growing step by step.
+fn content_words(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| b.features.content_words as usize)
+        .sum()
 }
 
 /// A record header line (a comment's date, "2 days ago at 07:52") has at most this many

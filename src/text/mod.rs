@@ -24,6 +24,10 @@ pub(crate) fn read_marker(line: &str) -> (Marker, &str) {
     let Some((_, first)) = chars.next() else {
         return (Marker::None, line);
     };
+    if first.is_ascii_alphabetic() {
+        // most lines: no bullet, no number, and no need to search the bullet lists
+        return (Marker::None, line);
+    }
     let after_first = &line[first.len_utf8()..];
     if SYMBOL_BULLETS.contains(&first) || is_emoji(first) {
         // a run of the same symbol (»» or ►►) counts once
@@ -60,7 +64,12 @@ pub(crate) fn read_marker(line: &str) -> (Marker, &str) {
 pub(crate) fn normalise_space(s: &str, out: &mut String) {
     out.clear();
     if is_clean(s.as_bytes()) {
-        out.push_str(s);
+        if out.capacity() < s.len() {
+            // an exact allocation and a copy, without the growth path of `push_str`
+            *out = s.to_owned();
+        } else {
+            out.push_str(s);
+        }
         return;
     }
     let mut pending = false;
@@ -95,12 +104,15 @@ static SPECIAL: [bool; 256] = {
 };
 
 /// Whether a line needs no normalising: no leading, trailing or doubled space, no other
-/// whitespace, no zero-width space. A byte scan, so most lines are copied as they are; eight
-/// bytes at a time while they are ASCII without control characters (the word-at-a-time
-/// zero-byte test of Mycroft, as in "Bit Twiddling Hacks", finds the spaces).
+/// whitespace, no zero-width space. A scan eight bytes at a time (the word-at-a-time
+/// zero-byte test of Mycroft, as in "Bit Twiddling Hacks", finds the spaces and the
+/// control bytes); outside ASCII only the lead bytes of multi-byte chars are looked at one
+/// by one, so most lines are copied as they are.
 fn is_clean(b: &[u8]) -> bool {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
+    // high bit of each byte of `x` that is zero
+    let zero_bytes = |x: u64| !(((x & !HI) + !HI) | x) & HI;
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
@@ -109,20 +121,27 @@ fn is_clean(b: &[u8]) -> bool {
     let mut after_space = false;
     while let Some(chunk) = b.get(i..i + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // a byte outside ASCII, or below 0x20 (x + 0x60 keeps its high bit clear)
-        if x & HI != 0 || !x.wrapping_add(0x60 * LO) & HI != 0 {
-            if after_space && chunk[0] == b' ' || !clean_bytes(b, i, i + 8) {
+        let spaces = zero_bytes(x ^ (0x20 * LO));
+        if spaces & (spaces >> 8) != 0 || after_space && spaces & 0x80 != 0 {
+            return false;
+        }
+        // bytes below 0x20: their top three bits are clear
+        if zero_bytes(x & (0xE0 * LO)) != 0 {
+            if !clean_bytes(b, i, i + 8) {
                 return false;
             }
         } else {
-            // high bit of each byte that is a space
-            let y = x ^ (0x20 * LO);
-            let spaces = !(((y & !HI) + !HI) | y) & HI;
-            if spaces & (spaces >> 8) != 0 || after_space && spaces & 0x80 != 0 {
-                return false;
+            // lead bytes of multi-byte chars: the top two bits set
+            let mut lead = x & (x << 1) & HI;
+            while lead != 0 {
+                let at = i + (lead.trailing_zeros() / 8) as usize;
+                if SPECIAL[b[at] as usize] && wide_space_at(b, at) {
+                    return false;
+                }
+                lead &= lead - 1;
             }
         }
-        after_space = chunk[7] == b' ';
+        after_space = spaces >> 56 != 0;
         i += 8;
     }
     !(after_space && b.get(i) == Some(&b' ')) && clean_bytes(b, i, b.len())
@@ -137,25 +156,29 @@ fn clean_bytes(b: &[u8], from: usize, to: usize) -> bool {
             if b.get(i + 1) == Some(&b' ') {
                 return false;
             }
-        } else if SPECIAL[c as usize] {
-            let (n1, n2) = (b.get(i + 1).copied(), b.get(i + 2).copied());
-            let space = match c {
-                0xC2 => matches!(n1, Some(0x85 | 0xA0)),
-                0xE1 => n1 == Some(0x9A) && n2 == Some(0x80),
-                0xE2 => matches!(
-                    (n1, n2),
-                    (Some(0x80), Some(0x80..=0x8B | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
-                ),
-                0xE3 => n1 == Some(0x80) && n2 == Some(0x80),
-                0xEF => n1 == Some(0xBB) && n2 == Some(0xBF),
-                _ => true,
-            };
-            if space {
-                return false;
-            }
+        } else if SPECIAL[c as usize] && wide_space_at(b, i) {
+            return false;
         }
     }
     true
+}
+
+/// Whether the [`SPECIAL`] byte at `i` starts whitespace needing work (a control byte that
+/// is whitespace, or a multi-byte space).
+#[inline]
+fn wide_space_at(b: &[u8], i: usize) -> bool {
+    let (n1, n2) = (b.get(i + 1).copied(), b.get(i + 2).copied());
+    match b[i] {
+        0xC2 => matches!(n1, Some(0x85 | 0xA0)),
+        0xE1 => n1 == Some(0x9A) && n2 == Some(0x80),
+        0xE2 => matches!(
+            (n1, n2),
+            (Some(0x80), Some(0x80..=0x8B | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
+        ),
+        0xE3 => n1 == Some(0x80) && n2 == Some(0x80),
+        0xEF => n1 == Some(0xBB) && n2 == Some(0xBF),
+        _ => true,
+    }
 }
 
 /// Reads scraped text into blocks, one per non-empty line, at most `max_blocks`. A
@@ -163,12 +186,14 @@ fn clean_bytes(b: &[u8], from: usize, to: usize) -> bool {
 /// lowercase) is joined back into one block.
 /// Returns the blocks and whether the limit cut the input short.
 pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
-    let mut out: Vec<Block> = Vec::with_capacity(text.len() / 80 + 1);
+    // one block per line at most: the vector is never moved to grow
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let mut out: Vec<Block> = Vec::with_capacity(lines.min(max_blocks));
     let mut buf = String::new();
     // whether the previous non-empty line was an unmarked line (blank lines do not count:
     // many scrapers put one after every line)
     let mut open = false;
-    for line in text.lines() {
+    for line in lines_of(text) {
         normalise_space(line, &mut buf);
         if buf.is_empty() {
             continue;
@@ -197,6 +222,26 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
         out.push(b);
     }
     (out, false)
+}
+
+/// The lines of `text`, as [`str::lines`] splits them (at `\n` or `\r\n`; a last line
+/// ending without one), found with `memchr`'s vector search.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let line = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
+        };
+        Some(line)
+    })
 }
 
 /// A line that hard wrapping cut off inside a sentence: long enough to be part of a
@@ -247,7 +292,8 @@ pub(crate) fn classify(blocks: &mut [Block]) {
             && f.words <= HEADING_MAX_WORDS
             && !f.ends_sentence
             && f.sentences == 0
-            && b.text.chars().count() <= 200
+            // a char is at least one byte: most lines need no count
+            && (b.text.len() <= 200 || b.text.chars().count() <= 200)
         {
             b.kind = Kind::Heading;
         }
@@ -340,6 +386,23 @@ mod tests {
             let bytewise =
                 b.first() != Some(&b' ') && b.last() != Some(&b' ') && clean_bytes(b, 0, b.len());
             assert_eq!(is_clean(b), bytewise, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lines_split_as_str_lines_splits_them() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "\n\nb\r",
+            "a\rb\n\r\n",
+            "x\ny\r\n",
+        ] {
+            let ours: Vec<&str> = lines_of(text).collect();
+            let std: Vec<&str> = text.lines().collect();
+            assert_eq!(ours, std, "{text:?}");
         }
     }
 
