@@ -14,8 +14,9 @@
 //! after the article may outweigh the runs before them. A comment thread that follows the
 //! article without such a run is cut where its repeated timestamp lines begin.
 //!
-//! Text that shows no page chrome (fewer than two menus: runs of very short lines) is an
-//! article already extracted from its page: nothing is cut as outside the region.
+//! Text that shows no page chrome (fewer than two menus: runs of very short lines, or
+//! none of them at an edge of the article's prose) is an article already extracted from
+//! its page: nothing is cut as outside the region.
 //!
 //! [`Hints::in_region`]: crate::block::Hints::in_region
 
@@ -76,26 +77,52 @@ const MENU_RUN: usize = 3;
 /// A page dump has at least this many menus; extracted article text has none or one
 /// (measured: 168 of 181 scrapinghub dumps, 2 of 173 injected-dev articles).
 const MENUS_FOR_CHROME: usize = 2;
+/// A paragraph of at least this many words is the article's own text (the prose gain cap).
+const PARAGRAPH_WORDS: u32 = MAX_GAIN as u32;
 
 /// Whether the text is a full-page dump (navigation menus present) rather than an
 /// article already extracted from its page.
+///
+/// A page wraps its article in chrome: at least one menu stands at an edge of the
+/// article, before its first long paragraph or after its last one, or with less than
+/// [`EDGE_SHARE`] of the prose words on one side. Runs of short lines found only among
+/// the article's paragraphs are its own lists (a product roundup's spec lines, a
+/// schedule), not a page around it. Two linear passes.
 pub(crate) fn has_page_chrome(blocks: &[Block]) -> bool {
-    let (mut menus, mut run) = (0, 0);
-    for b in blocks {
+    let prose_words = |b: &Block| if b.is_prose() { b.features.words } else { 0 };
+    let total: u32 = blocks.iter().map(prose_words).sum();
+    let edge = EDGE_SHARE * total as f32;
+    let paragraph = |b: &Block| b.is_prose() && b.features.words >= PARAGRAPH_WORDS;
+    let first = blocks.iter().position(paragraph);
+    let last = blocks.iter().rposition(paragraph);
+    let (mut menus, mut at_edge, mut run) = (0, false, 0);
+    let (mut before, mut before_run) = (0u32, 0u32);
+    for (i, b) in blocks.iter().enumerate() {
         if b.features.words <= CHROME_MAX_WORDS && !b.features.ends_sentence {
+            if run == 0 {
+                before_run = before;
+            }
             run += 1;
             if run == MENU_RUN {
                 menus += 1;
-                if menus >= MENUS_FOR_CHROME {
+                at_edge |= (before_run as f32) <= edge
+                    || ((total - before) as f32) <= edge
+                    || first.is_none_or(|f| i < f)
+                    || last.is_none_or(|l| i > l);
+                if menus >= MENUS_FOR_CHROME && at_edge {
                     return true;
                 }
             }
         } else {
             run = 0;
         }
+        before += prose_words(b);
     }
     false
 }
+
+/// A menu within this share of the prose words of an end of the text stands at its edge.
+const EDGE_SHARE: f32 = 0.1;
 
 /// A non-prose line of at least [`SENTENCE_LIKE_WORDS`] words, shown once on the page, at
 /// least this share of whose content words the page's prose uses in
