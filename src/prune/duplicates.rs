@@ -1,6 +1,9 @@
 //! Repeated blocks: a block whose text (normalised) already appeared earlier in the
 //! article goes (pages repeat teasers, pull quotes and mobile/desktop copies).
+//! In an article already extracted (text without page chrome) only paragraphs that end
+//! like a sentence are deduplicated: a plan's or recipe's long item lines repeat on purpose.
 
+use super::region::has_page_chrome;
 use super::{Ctx, Rule};
 use crate::block::{Block, Reason};
 use crate::features::HashMapU64;
@@ -30,9 +33,16 @@ impl Rule for Duplicates {
         // injected-dev: with the HTML threshold in text mode this rule removed 1,210
         // article words and no clutter.
         let min_words = if ctx.html { MIN_WORDS } else { TEXT_MIN_WORDS };
+        let extracted = !ctx.html && !has_page_chrome(blocks);
         let mut seen: HashMapU64<()> = HashMapU64::default();
         for b in blocks.iter_mut().filter(|b| b.kept()) {
             if b.features.words < min_words {
+                continue;
+            }
+            // in an extracted article a long line that does not end like a sentence is an
+            // item of a list or plan (a recipe's line repeated for each day), not a copy;
+            // a page dump repeats teasers and widgets of every shape
+            if extracted && !b.features.ends_sentence {
                 continue;
             }
             if seen.insert(b.features.text_hash, ()).is_some() {

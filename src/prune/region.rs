@@ -12,15 +12,18 @@
 //! long runs of non-prose lines (a share bar, a "Read next" block) and only the article's
 //! part and the parts that go on with its vocabulary stay: teasers and comment threads
 //! after the article may outweigh the runs before them. A comment thread that follows the
-//! article without such a run is cut where its repeated timestamp lines begin.
+//! article without such a run is cut where its repeated timestamp lines begin, and a list
+//! of prose teasers announced by a lead-in, each under the same repeated line (a share
+//! bar), where the lead-in stands.
 //!
-//! Text that shows no page chrome (fewer than two menus: runs of very short lines) is an
-//! article already extracted from its page: nothing is cut as outside the region.
+//! Text that shows no page chrome (fewer than two menus: runs of very short lines, or
+//! none of them at an edge of the article's prose) is an article already extracted from
+//! its page: nothing is cut as outside the region.
 //!
 //! [`Hints::in_region`]: crate::block::Hints::in_region
 
 use super::{Ctx, Rule};
-use crate::block::{Block, Marker, Reason};
+use crate::block::{Block, Marker, Reason, Verdict};
 use crate::features::{content_of, HashMapU64};
 
 /// Keeps only the article's region.
@@ -76,26 +79,52 @@ const MENU_RUN: usize = 3;
 /// A page dump has at least this many menus; extracted article text has none or one
 /// (measured: 168 of 181 scrapinghub dumps, 2 of 173 injected-dev articles).
 const MENUS_FOR_CHROME: usize = 2;
+/// A paragraph of at least this many words is the article's own text (the prose gain cap).
+const PARAGRAPH_WORDS: u32 = MAX_GAIN as u32;
 
 /// Whether the text is a full-page dump (navigation menus present) rather than an
 /// article already extracted from its page.
+///
+/// A page wraps its article in chrome: at least one menu stands at an edge of the
+/// article, before its first long paragraph or after its last one, or with less than
+/// [`EDGE_SHARE`] of the prose words on one side. Runs of short lines found only among
+/// the article's paragraphs are its own lists (a product roundup's spec lines, a
+/// schedule), not a page around it. Two linear passes.
 pub(crate) fn has_page_chrome(blocks: &[Block]) -> bool {
-    let (mut menus, mut run) = (0, 0);
-    for b in blocks {
+    let prose_words = |b: &Block| if b.is_prose() { b.features.words } else { 0 };
+    let total: u32 = blocks.iter().map(prose_words).sum();
+    let edge = EDGE_SHARE * total as f32;
+    let paragraph = |b: &Block| b.is_prose() && b.features.words >= PARAGRAPH_WORDS;
+    let first = blocks.iter().position(paragraph);
+    let last = blocks.iter().rposition(paragraph);
+    let (mut menus, mut at_edge, mut run) = (0, false, 0);
+    let (mut before, mut before_run) = (0u32, 0u32);
+    for (i, b) in blocks.iter().enumerate() {
         if b.features.words <= CHROME_MAX_WORDS && !b.features.ends_sentence {
+            if run == 0 {
+                before_run = before;
+            }
             run += 1;
             if run == MENU_RUN {
                 menus += 1;
-                if menus >= MENUS_FOR_CHROME {
+                at_edge |= (before_run as f32) <= edge
+                    || ((total - before) as f32) <= edge
+                    || first.is_none_or(|f| i < f)
+                    || last.is_none_or(|l| i > l);
+                if menus >= MENUS_FOR_CHROME && at_edge {
                     return true;
                 }
             }
         } else {
             run = 0;
         }
+        before += prose_words(b);
     }
     false
 }
+
+/// A menu within this share of the prose words of an end of the text stands at its edge.
+const EDGE_SHARE: f32 = 0.1;
 
 /// A non-prose line of at least [`SENTENCE_LIKE_WORDS`] words, shown once on the page, at
 /// least this share of whose content words the page's prose uses in
@@ -421,6 +450,75 @@ fn cut_records(blocks: &[Block], (lo, hi): (usize, usize)) -> (usize, usize) {
     (lo, hi)
 }
 
+/// Teasers after a lead-in: at least this many prose items…
+const TEASER_MIN_ITEMS: usize = 3;
+/// …each after the same separator line (a share bar repeated under every teaser), looked
+/// for within this many blocks of the lead-in…
+const TEASER_WINDOW: usize = 60;
+/// …whose prose has less than this share of its content words in the article's prose
+/// before the lead-in.
+const TEASER_MAX_SHARED: f32 = 0.3;
+
+/// Ends the span at a lead-in ("You may also like") followed by a list of prose teasers,
+/// each item introduced by the same non-prose line (the share bar or label every teaser
+/// card repeats). A lead-in inside an article ("Read also") is followed by a headline or
+/// two and the article's next paragraph, not by such a repeated pattern, and an ad label
+/// repeated between the article's own paragraphs comes with prose on the article's
+/// subject. Each lead-in's scan is bounded by [`TEASER_WINDOW`] blocks.
+fn cut_announced_teasers(blocks: &[Block], (lo, hi): (usize, usize), arena: &[u64]) -> usize {
+    // the content words of the prose before the lead-in, read up to `read`
+    let (mut vocab, mut read): (HashMapU64<()>, usize) = (HashMapU64::default(), lo);
+    for k in lo..hi {
+        if blocks[k].verdict != Verdict::Drop(Reason::LeadIn) {
+            continue;
+        }
+        let end = hi.min(k + 1 + TEASER_WINDOW);
+        // the separator: the first non-prose line after the lead-in
+        let Some(sep) = (k + 1..end).find(|&j| !blocks[j].is_prose()) else {
+            continue;
+        };
+        if (k + 1..sep).any(|j| blocks[j].is_prose()) {
+            continue;
+        }
+        let hash = blocks[sep].features.text_hash;
+        // items: a separator occurrence followed by prose before the next occurrence
+        let (mut items, mut open, mut prose) = (0, true, false);
+        for b in &blocks[sep + 1..end] {
+            if b.features.text_hash == hash {
+                items += usize::from(open && prose);
+                open = true;
+                prose = false;
+            } else if b.is_prose() {
+                prose = true;
+            }
+        }
+        items += usize::from(open && prose);
+        if items < TEASER_MIN_ITEMS {
+            continue;
+        }
+        // an ad label repeated between the article's own paragraphs has the same shape:
+        // teasers speak of other things than the prose before the lead-in
+        // (the vocabulary grows with each lead-in tested, so every block is added once)
+        for b in blocks[read..k].iter().filter(|b| b.kept() && b.is_prose()) {
+            for &h in content_of(b, arena) {
+                vocab.insert(h, ());
+            }
+        }
+        read = k;
+        let (mut n, mut hit) = (0u32, 0u32);
+        for b in blocks[sep + 1..end].iter().filter(|b| b.is_prose()) {
+            for h in content_of(b, arena) {
+                n += 1;
+                hit += u32::from(vocab.contains_key(h));
+            }
+        }
+        if (hit as f32) < TEASER_MAX_SHARED * n as f32 {
+            return k;
+        }
+    }
+    hi
+}
+
 impl Rule for Region {
     fn name(&self) -> &'static str {
         "region"
@@ -464,6 +562,7 @@ impl Rule for Region {
         let span = core_segments(blocks, &scores, best_span, ctx.arena);
         let span = cut_records(blocks, span);
         let (lo, hi) = trim_tail(blocks, span, ctx.arena);
+        let hi = cut_announced_teasers(blocks, (lo, hi), ctx.arena);
         for (i, b) in blocks.iter_mut().enumerate() {
             if i < lo || i >= hi {
                 b.drop_for(Reason::OutsideContent);

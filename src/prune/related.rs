@@ -265,6 +265,9 @@ const SENTENCE_STOP_SHARE: f32 = 0.25;
 /// …and at most this share of capitalised words.
 const SENTENCE_MAX_CAPITALS: f32 = 0.34;
 
+/// After a lead-in, a coherent run of at least this many items is no related-links list.
+const INTRODUCED_MAX_ITEMS: usize = 20;
+
 /// Decides one run of candidate lines.
 fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, own: &[bool], ctx: &Ctx<'_>) {
     // a short label ending with a colon before the items introduces them
@@ -293,7 +296,12 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, own: &[bool], c
         .filter(|&&k| off_topic(&blocks[k]) && blocks[k].is_headline_shaped())
         .count();
     let drop_run = if introduced {
-        true
+        // a lead-in introduces a few headlines; a long run of plain lines (not links)
+        // whose items share their vocabulary is the article's own list going on after a
+        // heading ("Don't miss" above a roundup's product sheets)
+        items.len() < INTRODUCED_MAX_ITEMS
+            || links * 2 > items.len()
+            || !coherent(blocks, items, ctx)
     } else if items.len() >= COHERENT_MIN_ITEMS && coherent(blocks, items, ctx) {
         // the items talk about the same things: a table, a schedule, the article's own
         // list; headlines of other stories share no words
