@@ -9,7 +9,9 @@
 //!    subtree end, visible characters, characters inside links, class/id verdict). Text
 //!    of `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, `<iframe>`, form
 //!    controls and hidden elements (`hidden`, `aria-hidden="true"`,
-//!    `style="display:none"` / `visibility:hidden`) never enters a block.
+//!    `style="display:none"` / `visibility:hidden`) and modal windows (`role="dialog"`,
+//!    `aria-modal="true"`: a policy, a cart or a search box laid over the page) never
+//!    enters a block.
 //!    When that walk finds almost no visible text (an application shell: React streaming
 //!    into `<div hidden>`, Discourse serving crawlers in `<noscript>`), the page is walked
 //!    again reading `<noscript>` and hidden elements. The parse runs with scripting off
@@ -254,6 +256,15 @@ pub(crate) struct Walk {
 /// discussion thread: a forum topic or a question with its answers.
 fn names_discussion(s: &str) -> bool {
     s.contains("DiscussionForumPosting") || s.contains("QAPage")
+}
+
+/// Whether a `role` value makes the element a modal window laid over the page (ARIA
+/// `dialog`, `alertdialog`): what it shows is not the page's content. Measured on
+/// wcxb-dev: word F1 0.824 -> 0.826 (listings 0.568 -> 0.586, leak 0.0292 -> 0.0297); a
+/// privacy policy in a modal was the region of a shoe's product page. Marking the modals
+/// as boilerplate boxes instead of hiding them gained nothing (F1 0.823).
+fn names_dialog(role: &str) -> bool {
+    role.eq_ignore_ascii_case("dialog") || role.eq_ignore_ascii_case("alertdialog")
 }
 
 /// Whether a `style` attribute hides the element.
@@ -566,6 +577,11 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                 }
                                 "hidden" => hidden = true,
                                 "aria-hidden" => hidden |= v.eq_ignore_ascii_case("true"),
+                                // a modal window (ARIA's `dialog` role, `aria-modal`):
+                                // a policy, a cart, a search box or a newsletter
+                                // prompt laid over the page, like `<dialog>`
+                                "role" => hidden |= names_dialog(v),
+                                "aria-modal" => hidden |= v.eq_ignore_ascii_case("true"),
                                 "style" => hidden |= style_hides(v),
                                 "itemprop" => itemprop_body |= v.contains("articleBody"),
                                 "itemtype" => discussion |= names_discussion(v),
