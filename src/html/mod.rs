@@ -769,11 +769,12 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
     }
 }
 
-/// A box named with a weak boilerplate word only (`widget`) is boilerplate on most pages
-/// (a sidebar's widgets), but page builders put the word on every box of the page
-/// (Elementor's `elementor-widget-container` holds the article's paragraphs too). When
-/// the outermost `widget` boxes hold most of the page's text, the word is the builder's
-/// and names nothing: the boxes are unflagged. Measured on wcxb-dev: treating every
+/// A box named with a weak boilerplate word only (`widget`, `banner`) is boilerplate on
+/// most pages (a sidebar's widgets, a cookie banner), but page builders and themes put the
+/// word on every box of the page (Elementor's `elementor-widget-container`, Flatsome's
+/// `banner` sections hold the page's paragraphs too). When the outermost such boxes hold
+/// most of the page's text, the word is the builder's and names nothing: the boxes are
+/// unflagged. Measured on wcxb-dev: treating every
 /// `widget` box as boilerplate cut Elementor pages' articles to one section.
 ///
 /// Unflagging is [`unflag_boilerplate`].
