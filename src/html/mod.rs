@@ -267,6 +267,19 @@ fn names_dialog(role: &str) -> bool {
     role.eq_ignore_ascii_case("dialog") || role.eq_ignore_ascii_case("alertdialog")
 }
 
+/// The page-furniture flag an ARIA landmark `role` gives a box, as its element would:
+/// `navigation` is a `<nav>`, `contentinfo` a `<footer>` (menus and footers built of
+/// `<div>`s). Measured on wcxb-dev: leak 0.0297 -> 0.0293 (collections 0.0314 -> 0.0271),
+/// word F1 unchanged; `banner` as `<header>` cost forums 0.001 and `complementary` as
+/// `<aside>` changed nothing, so they are left out.
+fn landmark_flags(role: &str) -> u32 {
+    if role.eq_ignore_ascii_case("navigation") || role.eq_ignore_ascii_case("contentinfo") {
+        FURNITURE
+    } else {
+        0
+    }
+}
+
 /// Whether a `style` attribute hides the element.
 fn style_hides(style: &str) -> bool {
     style.split(';').any(|decl| {
@@ -543,6 +556,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         let mut class_hash = 0;
                         let mut itemprop_body = false;
                         let mut react_segment = false;
+                        let mut role_flags = 0u32;
                         for (k, v) in e.attrs() {
                             match k {
                                 "class" => {
@@ -580,7 +594,10 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                 // a modal window (ARIA's `dialog` role, `aria-modal`):
                                 // a policy, a cart, a search box or a newsletter
                                 // prompt laid over the page, like `<dialog>`
-                                "role" => hidden |= names_dialog(v),
+                                "role" => {
+                                    hidden |= names_dialog(v);
+                                    role_flags = landmark_flags(v);
+                                }
                                 "aria-modal" => hidden |= v.eq_ignore_ascii_case("true"),
                                 "style" => hidden |= style_hides(v),
                                 "itemprop" => itemprop_body |= v.contains("articleBody"),
@@ -594,6 +611,11 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         if lenient && name == "noscript" {
                             flags = BLOCK;
                             hidden = false;
+                        }
+                        // a landmark role on a box (not on `<main>`, `<article>` or
+                        // furniture already)
+                        if flags & BLOCK != 0 && flags & (ARTICLE | FURNITURE | HEADER) == 0 {
+                            flags |= role_flags;
                         }
                         if flags & SKIP != 0 || (hidden && !lenient) {
                             skip_depth = 1;
