@@ -465,12 +465,16 @@ fn count_stopwords(hits: &mut [u32; 64], toks: &[(u64, u64)]) {
     let lanes = LANGUAGES.len().clamp(1, 64).div_ceil(8);
     for run in toks.chunks(255) {
         let mut sums = [0u64; 8];
-        for &(_, mask) in run {
+        // most tokens are in no stoplist
+        for &(_, mask) in run.iter().filter(|&&(_, mask)| mask != 0) {
             for (k, sum) in sums.iter_mut().enumerate().take(lanes) {
                 *sum += SPREAD[(mask >> (8 * k)) as usize & 0xFF];
             }
         }
         for (k, sum) in sums.iter().enumerate().take(lanes) {
+            if *sum == 0 {
+                continue;
+            }
             for j in 0..8 {
                 hits[8 * k + j] += (sum >> (8 * j)) as u32 & 0xFF;
             }
