@@ -171,11 +171,16 @@ pub(crate) struct Tokens<'a> {
 /// an uppercase letter (the bit is the one that lowercases it), a byte outside ASCII (the
 /// slow path decodes the character), a mark that may end a sentence; in the high byte, the
 /// byte's ASCII lowercase form (what the hash mixes, one load for both).
-const B_WORD: u8 = 1;
-const B_DIGIT: u8 = 4;
-const B_TERMINAL: u8 = 8;
+/// `B_WORD`, `B_DIGIT` and `B_UPPER` are the char classes' bits ([`WORD`], [`NUMERIC`],
+/// [`UPPER`]): an ASCII word byte's class is its table entry, masked.
+const B_WORD: u8 = WORD;
+const B_DIGIT: u8 = NUMERIC;
+const B_UPPER: u8 = UPPER;
 const B_NON_ASCII: u8 = 0x10;
-const B_UPPER: u8 = 0x20;
+const B_TERMINAL: u8 = 0x20;
+const _: () = assert!(
+    (B_WORD | B_DIGIT | B_UPPER) & (B_NON_ASCII | B_TERMINAL) == 0 && B_NON_ASCII != B_TERMINAL
+);
 static BYTE_CLASS: [u16; 256] = {
     let mut t = [0u16; 256];
     let mut b = 0usize;
@@ -227,9 +232,7 @@ impl Iterator for Tokens<'_> {
             let e = BYTE_CLASS[b as usize];
             let k = e as u8;
             if k & B_WORD != 0 {
-                let kind = WORD
-                    | if k & B_DIGIT != 0 { NUMERIC } else { 0 }
-                    | if k & B_UPPER != 0 { UPPER } else { 0 };
+                let kind = k & (WORD | NUMERIC | UPPER);
                 break (i, mix_unit(FNV_OFFSET, e >> 8), 1, kind);
             }
             if k & B_NON_ASCII == 0 {
