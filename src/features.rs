@@ -855,10 +855,15 @@ impl Topic {
                     own.add(h);
                 }
             }
-            let hit = content
-                .iter()
-                .filter(|&&h| self.count(h) > own.get(h))
-                .count();
+            let hit = if contributed {
+                content
+                    .iter()
+                    .filter(|&&h| self.count(h) > own.get(h))
+                    .count()
+            } else {
+                // `own` is empty
+                content.iter().filter(|&&h| self.count(h) > 0).count()
+            };
             b.features.overlap = if content.is_empty() {
                 1.0
             } else {
