@@ -220,6 +220,7 @@ impl Block {
     /// Reads like running prose: long enough, ends like a sentence or is long, and (where the
     /// language is known) carries function words. Thresholds set on injected-dev and the
     /// scrapinghub text dumps (see BENCHMARKS.md).
+    #[inline]
     pub fn is_prose(&self) -> bool {
         let f = &self.features;
         if self.link_density.is_some_and(|d| d > 0.5) {

@@ -125,10 +125,10 @@ fn mix(h: u64, c: char) -> u64 {
     (h ^ c as u64).wrapping_mul(FNV_PRIME)
 }
 
-/// [`mix`] of an ASCII byte.
+/// [`mix`] of an ASCII byte, lowercase, from [`BYTE_CLASS`]'s high byte.
 #[inline]
-fn mix_byte(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+fn mix_unit(h: u64, lower: u16) -> u64 {
+    (h ^ u64::from(lower)).wrapping_mul(FNV_PRIME)
 }
 
 /// Continues a hash with the lowercase form of `c`.
@@ -169,18 +169,24 @@ pub(crate) struct Tokens<'a> {
 
 /// Class bits of a byte, for the tokenizer's ASCII fast path: a word character, a digit,
 /// an uppercase letter (the bit is the one that lowercases it), a byte outside ASCII (the
-/// slow path decodes the character), a mark that may end a sentence.
-const B_WORD: u8 = 1;
-const B_DIGIT: u8 = 4;
-const B_TERMINAL: u8 = 8;
+/// slow path decodes the character), a mark that may end a sentence; in the high byte, the
+/// byte's ASCII lowercase form (what the hash mixes, one load for both).
+/// `B_WORD`, `B_DIGIT` and `B_UPPER` are the char classes' bits ([`WORD`], [`NUMERIC`],
+/// [`UPPER`]): an ASCII word byte's class is its table entry, masked.
+const B_WORD: u8 = WORD;
+const B_DIGIT: u8 = NUMERIC;
+const B_UPPER: u8 = UPPER;
 const B_NON_ASCII: u8 = 0x10;
-const B_UPPER: u8 = 0x20;
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
+const B_TERMINAL: u8 = 0x20;
+const _: () = assert!(
+    (B_WORD | B_DIGIT | B_UPPER) & (B_NON_ASCII | B_TERMINAL) == 0 && B_NON_ASCII != B_TERMINAL
+);
+static BYTE_CLASS: [u16; 256] = {
+    let mut t = [0u16; 256];
     let mut b = 0usize;
     while b < 256 {
         let c = b as u8;
-        t[b] = if c >= 0x80 {
+        let class = if c >= 0x80 {
             B_NON_ASCII
         } else if c.is_ascii_digit() {
             B_WORD | B_DIGIT
@@ -193,6 +199,7 @@ static BYTE_CLASS: [u8; 256] = {
         } else {
             0
         };
+        t[b] = (c.to_ascii_lowercase() as u16) << 8 | class as u16;
         b += 1;
     }
     t
@@ -222,12 +229,11 @@ impl Iterator for Tokens<'_> {
                 self.pos = len;
                 return None;
             };
-            let k = BYTE_CLASS[b as usize];
+            let e = BYTE_CLASS[b as usize];
+            let k = e as u8;
             if k & B_WORD != 0 {
-                let kind = WORD
-                    | if k & B_DIGIT != 0 { NUMERIC } else { 0 }
-                    | if k & B_UPPER != 0 { UPPER } else { 0 };
-                break (i, mix_byte(FNV_OFFSET, b | (k & B_UPPER)), 1, kind);
+                let kind = k & (WORD | NUMERIC | UPPER);
+                break (i, mix_unit(FNV_OFFSET, e >> 8), 1, kind);
             }
             if k & B_NON_ASCII == 0 {
                 gap |= k;
@@ -266,10 +272,11 @@ impl Iterator for Tokens<'_> {
         // bytes beyond the first of each multi-byte char (chars = bytes - extra)
         let mut extra = first_len - 1;
         while let Some(&b) = bytes.get(end) {
-            let k = BYTE_CLASS[b as usize];
+            let e = BYTE_CLASS[b as usize];
+            let k = e as u8;
             if k & B_WORD != 0 {
                 // ASCII fast path
-                h = mix_byte(h, b | (k & B_UPPER));
+                h = mix_unit(h, e >> 8);
                 all &= k;
                 end += 1;
                 continue;
@@ -465,12 +472,16 @@ fn count_stopwords(hits: &mut [u32; 64], toks: &[(u64, u64)]) {
     let lanes = LANGUAGES.len().clamp(1, 64).div_ceil(8);
     for run in toks.chunks(255) {
         let mut sums = [0u64; 8];
-        for &(_, mask) in run {
+        // most tokens are in no stoplist
+        for &(_, mask) in run.iter().filter(|&&(_, mask)| mask != 0) {
             for (k, sum) in sums.iter_mut().enumerate().take(lanes) {
                 *sum += SPREAD[(mask >> (8 * k)) as usize & 0xFF];
             }
         }
         for (k, sum) in sums.iter().enumerate().take(lanes) {
+            if *sum == 0 {
+                continue;
+            }
             for j in 0..8 {
                 hits[8 * k + j] += (sum >> (8 * j)) as u32 & 0xFF;
             }
@@ -844,10 +855,15 @@ impl Topic {
                     own.add(h);
                 }
             }
-            let hit = content
-                .iter()
-                .filter(|&&h| self.count(h) > own.get(h))
-                .count();
+            let hit = if contributed {
+                content
+                    .iter()
+                    .filter(|&&h| self.count(h) > own.get(h))
+                    .count()
+            } else {
+                // `own` is empty
+                content.iter().filter(|&&h| self.count(h) > 0).count()
+            };
             b.features.overlap = if content.is_empty() {
                 1.0
             } else {

@@ -163,6 +163,29 @@ fn is_numeric_line(words: u32, numbers: u32, ends_sentence: bool) -> bool {
     numbers >= 1 && numbers * 3 >= words
 }
 
+/// Whether `b` holds one of the bytes `>`, `/`, `|`, 0xC2, 0xE2: eight bytes at a time, each
+/// test the word-at-a-time zero-byte test of Mycroft ("Bit Twiddling Hacks").
+fn has_separator_byte(b: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // nonzero when some byte of `x` is zero
+    let has_zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    let is_sep = |&b: &u8| matches!(b, b'>' | b'/' | b'|' | 0xC2 | 0xE2);
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let found = has_zero(x ^ (u64::from(b'>') * LO))
+            | has_zero(x ^ (u64::from(b'/') * LO))
+            | has_zero(x ^ (u64::from(b'|') * LO))
+            | has_zero(x ^ (0xC2 * LO))
+            | has_zero(x ^ (0xE2 * LO));
+        if found != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(is_sep)
+}
+
 /// Short parts joined by two or more separators: `Home › World › Africa`.
 fn is_breadcrumb(text: &str, ends_sentence: bool) -> bool {
     const SEPS: [char; 8] = ['›', '»', '>', '/', '|', '·', '→', '•'];
@@ -171,10 +194,7 @@ fn is_breadcrumb(text: &str, ends_sentence: bool) -> bool {
     }
     // a byte scan first: the separators are `>`, `/`, `|` and chars whose UTF-8 starts
     // with 0xC2 or 0xE2; most lines hold none
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'>' | b'/' | b'|' | 0xC2 | 0xE2))
-    {
+    if !has_separator_byte(text.as_bytes()) {
         return false;
     }
     let seps = text

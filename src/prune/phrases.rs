@@ -155,6 +155,7 @@ impl Matcher<'_> {
 
     /// The verdict once every word was pushed; `text` is only read for scripts without
     /// spaces.
+    #[inline]
     pub fn finish(mut self, text: &str, cjk: bool) -> PhraseMatch {
         if let Some((class, covered)) = self.found.prefix {
             if covered as usize == self.words {

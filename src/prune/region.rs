@@ -212,27 +212,32 @@ const MIN_KEYWORDS: usize = 3;
 /// the article's key words (another story's teaser, a promotion, an unrelated comment).
 fn trim_tail(blocks: &[Block], (lo, mut hi): (usize, usize), arena: &[u64]) -> (usize, usize) {
     let prose = |b: &Block| b.kept() && b.is_prose();
-    let mut counts: HashMapU64<u32> =
+    // per word: its count and the position of its first occurrence, which breaks ties
+    // between equally frequent words (independent of the hash function)
+    let mut counts: HashMapU64<(u32, u32)> =
         HashMapU64::with_capacity_and_hasher(content_words(&blocks[lo..hi]), Default::default());
+    let mut pos = 0u32;
     for b in blocks[lo..hi].iter().filter(|b| prose(b)) {
         for &h in content_of(b, arena) {
-            *counts.entry(h).or_insert(0) += 1;
+            counts.entry(h).or_insert((0, pos)).0 += 1;
+            pos += 1;
         }
     }
-    let mut top: Vec<(u32, u64)> = counts
+    let mut top: Vec<(u32, u32, u64)> = counts
         .iter()
-        .filter(|(_, &c)| c >= KEYWORD_MIN_COUNT)
-        .map(|(&h, &c)| (c, h))
+        .filter(|(_, &(c, _))| c >= KEYWORD_MIN_COUNT)
+        .map(|(&h, &(c, first))| (c, first, h))
         .collect();
     if top.len() < MIN_KEYWORDS {
         return (lo, hi);
     }
-    top.sort_unstable_by(|a, b| b.cmp(a));
+    // most frequent first; among equals, the earliest
+    top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     top.truncate(KEYWORDS);
     let names_key_word = |b: &Block| {
         content_of(b, arena)
             .iter()
-            .any(|h| top.iter().any(|&(_, k)| k == *h))
+            .any(|h| top.iter().any(|&(_, _, k)| k == *h))
     };
     while let Some(j) = (lo..hi).rev().find(|&j| prose(&blocks[j])) {
         if j == lo || names_key_word(&blocks[j]) {
