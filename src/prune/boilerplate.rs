@@ -7,7 +7,6 @@
 //! a breadcrumb).
 
 use super::phrases::Class;
-use super::region::has_page_chrome;
 use super::{Ctx, Rule};
 use crate::block::{Block, Marker, Reason};
 use crate::features::{content_of, tokens, HashMapU64};
@@ -43,7 +42,7 @@ impl Rule for Boilerplate {
         // only by their numbers wait for the article's vocabulary. In a page dump they
         // stay boilerplate: the region rule weighs them as such (a spec sheet kept as
         // plain short lines would split the article), and in HTML the DOM has spoken.
-        let defer = !ctx.html && !has_page_chrome(blocks);
+        let defer = !ctx.html && !ctx.page_chrome;
         let mut numeric: Vec<usize> = Vec::new();
         for (i, b) in blocks.iter_mut().enumerate().filter(|(_, b)| b.kept()) {
             if b.features.words == 0 {

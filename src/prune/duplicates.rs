@@ -3,7 +3,6 @@
 //! In an article already extracted (text without page chrome) only paragraphs that end
 //! like a sentence are deduplicated: a plan's or recipe's long item lines repeat on purpose.
 
-use super::region::has_page_chrome;
 use super::{Ctx, Rule};
 use crate::block::{Block, Reason};
 use crate::features::HashMapU64;
@@ -33,7 +32,7 @@ impl Rule for Duplicates {
         // injected-dev: with the HTML threshold in text mode this rule removed 1,210
         // article words and no clutter.
         let min_words = if ctx.html { MIN_WORDS } else { TEXT_MIN_WORDS };
-        let extracted = !ctx.html && !has_page_chrome(blocks);
+        let extracted = !ctx.html && !ctx.page_chrome;
         let mut seen: HashMapU64<()> = HashMapU64::default();
         for b in blocks.iter_mut().filter(|b| b.kept()) {
             if b.features.words < min_words {

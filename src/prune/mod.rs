@@ -24,6 +24,11 @@ pub struct Ctx<'a> {
     pub(crate) arena: &'a [u64],
     /// The blocks came from HTML (they carry DOM hints).
     pub(crate) html: bool,
+    /// Text input that shows page chrome around the article (a full-page dump, not an
+    /// extracted article: `region::has_page_chrome`); always `false` for HTML. Read by
+    /// several rules, judged once (it depends only on the blocks' shapes, which no rule
+    /// changes).
+    pub(crate) page_chrome: bool,
 }
 
 /// One clutter rule.
@@ -77,6 +82,7 @@ pub(crate) fn run(
         topic: Topic::empty(),
         arena,
         html,
+        page_chrome: !html && region::has_page_chrome(blocks),
     };
     for rule in RULES {
         if options.disabled_rules.iter().any(|d| d == rule.name()) {

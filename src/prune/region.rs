@@ -539,7 +539,7 @@ impl Rule for Region {
             apply_html(blocks);
             return;
         }
-        if !has_page_chrome(blocks) {
+        if !ctx.page_chrome {
             // already-extracted text: there is no page around the article to cut away
             return;
         }
