@@ -869,19 +869,9 @@ fn unflag_boilerplate(nodes: &mut [Node], dom: &mut [BlockDom], which: u32) {
             d.bp = nodes[d.bp as usize].bp_anc;
         }
     }
-    for n in nodes.iter_mut() {
-        n.clutter_chars = 0;
-    }
-    for i in (0..nodes.len()).rev() {
-        let n = &mut nodes[i];
-        if n.flags & (FURNITURE | HEADER | FORM | BP_CLASS) != 0 {
-            n.clutter_chars = n.chars;
-        }
-        let (p, c) = (n.parent, n.clutter_chars);
-        if let Some(p) = nodes.get_mut(p as usize) {
-            p.clutter_chars += c;
-        }
-    }
+    // every boilerplate-named box is clutter here; the region finder recounts once the
+    // page's size tells wrappers apart
+    region::recount_clutter(nodes, f32::INFINITY);
 }
 
 /// `widget` boxes holding this share of the page's text are a page builder's boxes.

@@ -218,12 +218,14 @@ fn repeated_records(nodes: &[Node], top: u32, clutter: &dyn Fn(&[Node], usize) -
     }
 }
 
-/// Recounts each node's clutter characters (and the link characters among them) now that the page's size is known: a
-/// boilerplate-named box holding `bp_limit` characters or more is a wrapper
-/// (`<div class="page has-sidebar">`), not clutter, as the region's `clutter` test
-/// already reads it; the walk, which counts bottom-up, cannot know that yet. Reverse
-/// preorder: children come before their parent.
-fn recount_clutter(nodes: &mut [Node], bp_limit: f32) {
+/// Recounts each node's clutter characters (and the link characters among them): the
+/// subtrees of furniture, headers, forms and boilerplate-named boxes under `bp_limit`
+/// characters. Once the page's size is known, a boilerplate-named box holding `bp_limit`
+/// characters or more is a wrapper (`<div class="page has-sidebar">`), not clutter, as the
+/// region's `clutter` test already reads it; the walk, which counts bottom-up, cannot know
+/// that yet (the widget settling passes `f32::INFINITY`). Reverse preorder: children
+/// come before their parent.
+pub(super) fn recount_clutter(nodes: &mut [Node], bp_limit: f32) {
     for n in nodes.iter_mut() {
         n.clutter_chars = 0;
         n.clutter_links = 0;
