@@ -73,18 +73,43 @@ pub(crate) fn normalise_space(s: &str, out: &mut String) {
         return;
     }
     let mut pending = false;
+    // the run of white space holds a line break (a segment break, in CSS's words)
+    let mut segment_break = false;
+    let mut prev = ' ';
     for c in s.chars() {
         // zero-width spaces separate words too (fuzzing found "A閉\u{200b}ll" read as one)
         if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
             pending = !out.is_empty();
+            segment_break |= c == '\n' || c == '\r';
         } else {
-            if pending {
+            // a line break between two East Asian wide characters is no space: Chinese and
+            // Japanese put none between words, so HTML source wrapped inside a sentence
+            // would otherwise gain one (CSS Text 3, "segment break transformation rules")
+            if pending && !(segment_break && is_wide_east_asian(prev) && is_wide_east_asian(c)) {
                 out.push(' ');
-                pending = false;
             }
+            pending = false;
+            segment_break = false;
+            prev = c;
             out.push(c);
         }
     }
+}
+
+/// East Asian wide and fullwidth characters, Hangul excepted (Korean puts spaces between
+/// words): CJK ideographs, kana, CJK punctuation and fullwidth forms.
+fn is_wide_east_asian(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x303E     // CJK radicals, Kangxi, CJK symbols and punctuation
+        | 0x3041..=0x33FF   // kana, Bopomofo, CJK compatibility
+        | 0x3400..=0x4DBF   // CJK extension A
+        | 0x4E00..=0x9FFF   // CJK unified ideographs
+        | 0xF900..=0xFAFF   // CJK compatibility ideographs
+        | 0xFE30..=0xFE4F   // CJK compatibility forms
+        | 0xFF01..=0xFF60   // fullwidth forms
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD // CJK extensions B and beyond
+    )
 }
 
 /// Bytes that may start whitespace needing work: ASCII whitespace but the plain space, and
@@ -303,6 +328,22 @@ pub(crate) fn classify(blocks: &mut [Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_break_between_east_asian_wide_characters_is_no_space() {
+        let mut out = String::new();
+        normalise_space("共同承担。他说\n  施工期间", &mut out);
+        assert_eq!(out, "共同承担。他说施工期间");
+        normalise_space("東京の\r\n天気", &mut out);
+        assert_eq!(out, "東京の天気");
+        // a space typed between them stays; so does a break next to Latin or Hangul
+        normalise_space("他说 施工", &mut out);
+        assert_eq!(out, "他说 施工");
+        normalise_space("iPhone\n发布", &mut out);
+        assert_eq!(out, "iPhone 发布");
+        normalise_space("서울의\n날씨", &mut out);
+        assert_eq!(out, "서울의 날씨");
+    }
 
     #[test]
     fn markers() {
