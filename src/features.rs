@@ -43,11 +43,34 @@ pub(crate) fn is_cjk(c: char) -> bool {
     )
 }
 
+/// Combining marks inside words that the Unicode tables do not count as alphabetic (the
+/// vowel signs are): the virama and nukta of the Indic scripts from Devanagari to Sinhala
+/// ("क्या", and in NFC "पढ़ें", "পড়ুন", whose nukta letters decompose), Vedic tone
+/// marks, Hebrew cantillation, Quranic marks. Without them a word with a conjunct or a
+/// nukta splits in two ("क्या" → "क", "या"). The list is the Unicode 14 nonspacing marks
+/// (Mn) of U+0591–U+0DFF that `char::is_alphabetic` leaves out.
+fn is_inner_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0591..=0x05AF                            // Hebrew cantillation
+        | 0x0658 | 0x06DF..=0x06E0 | 0x06EA..=0x06EC // Arabic marks
+        | 0x093C | 0x094D | 0x0951..=0x0954        // Devanagari nukta, virama, Vedic
+        | 0x09BC | 0x09CD | 0x09FE                 // Bengali
+        | 0x0A3C | 0x0A4D                          // Gurmukhi
+        | 0x0ABC | 0x0ACD | 0x0AFD..=0x0AFF        // Gujarati
+        | 0x0B3C | 0x0B4D | 0x0B55                 // Oriya
+        | 0x0BCD                                   // Tamil
+        | 0x0C3C | 0x0C4D                          // Telugu
+        | 0x0CBC | 0x0CCD                          // Kannada
+        | 0x0D3B..=0x0D3C | 0x0D4D                 // Malayalam
+        | 0x0DCA // Sinhala
+    )
+}
+
 /// A word character outside ASCII, from the Unicode tables (slow: see [`class`]).
 fn is_word_char_slow(c: char) -> bool {
     // common punctuation: quotes, dashes, bullets are not words
     !matches!(c as u32, 0x2000..=0x206F | 0xA0 | 0x3000..=0x3003 | 0x3008..=0x301F | 0xFF01..=0xFF0F)
-        && (is_cjk(c) || c.is_alphanumeric())
+        && (is_cjk(c) || c.is_alphanumeric() || is_inner_mark(c))
 }
 
 /// Class bits of a character: a word character, written without spaces (CJK), numeric,
@@ -77,10 +100,30 @@ fn class_slow(c: char) -> u8 {
         k |= UPPER;
     }
     let mut lower = c.to_lowercase();
-    if lower.next() == Some(c) && lower.next().is_none() {
+    if lower.next() == Some(c) && lower.next().is_none() && nfc_nukta(c).is_none() {
         k |= OWN_LOWER;
     }
     k
+}
+
+/// The NFC form of a Devanagari or Bengali nukta letter that NFC decomposes (a composition
+/// exclusion: "ढ़" U+095D is "ढ" + nukta in NFC), so that a page typed with the precomposed
+/// letter hashes as the lexicon's NFC entries do ("पढ़ें", "পড়ুন").
+#[inline]
+fn nfc_nukta(c: char) -> Option<[char; 2]> {
+    let base = match c as u32 {
+        0x0958..=0x095F => ['क', 'ख', 'ग', 'ज', 'ड', 'ढ', 'फ', 'य'][c as usize - 0x0958],
+        0x09DC => 'ড',
+        0x09DD => 'ঢ',
+        0x09DF => 'য',
+        _ => return None,
+    };
+    let nukta = if (c as u32) < 0x0980 {
+        '\u{093C}'
+    } else {
+        '\u{09BC}'
+    };
+    Some([base, nukta])
 }
 
 /// The classes of the Basic Multilingual Plane, one byte per code point (64 KiB, built once):
@@ -136,6 +179,8 @@ fn mix_unit(h: u64, lower: u16) -> u64 {
 pub(crate) fn mix_lower(h: u64, c: char) -> u64 {
     if c.is_ascii() {
         mix(h, c.to_ascii_lowercase())
+    } else if let Some(nfc) = nfc_nukta(c) {
+        nfc.into_iter().fold(h, mix)
     } else {
         c.to_lowercase().fold(h, mix)
     }
@@ -148,7 +193,7 @@ fn mix_lower_wide(h: u64, c: char, kind: u8) -> u64 {
     if kind & OWN_LOWER != 0 {
         mix(h, c)
     } else {
-        c.to_lowercase().fold(h, mix)
+        mix_lower(h, c)
     }
 }
 
@@ -906,6 +951,33 @@ mod tests {
             .map(|t| &"Hello, wörld! 東京で 42"[t.start..t.end])
             .collect();
         assert_eq!(t, ["Hello", "wörld", "東", "京", "で", "42"]);
+    }
+
+    #[test]
+    fn indic_words_keep_their_virama_and_nukta() {
+        // NFC: "पढ़ें" holds ढ + nukta, "পড়ুন" ড + nukta; "क्या", "সম্পর্কিত" a virama
+        let text = "यह भी पढ़ें: क्या प्रधानमंत्री। আরও পড়ুন সম্পর্কিত";
+        let t: Vec<_> = tokens(text).map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            t,
+            [
+                "यह",
+                "भी",
+                "पढ़ें",
+                "क्या",
+                "प्रधानमंत्री",
+                "আরও",
+                "পড়ুন",
+                "সম্পর্কিত"
+            ]
+        );
+        // the precomposed nukta letters (not NFC) hash as their NFC form
+        assert_eq!(hash_lower("\u{95D}"), hash_lower("\u{922}\u{93C}"));
+        assert_eq!(hash_lower("\u{9DF}"), hash_lower("\u{9AF}\u{9BC}"));
+        let precomposed = "\u{92A}\u{95D}\u{947}\u{902}";
+        let t: Vec<_> = tokens(precomposed).collect();
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].hash, hash_lower("\u{92A}\u{922}\u{93C}\u{947}\u{902}"));
     }
 
     #[test]
