@@ -15,33 +15,53 @@
 //!
 //! | code | language          | code | language   |
 //! |------|-------------------|------|------------|
-//! | `en` | English           | `fi` | Finnish    |
-//! | `fr` | French            | `tr` | Turkish    |
-//! | `de` | German            | `ro` | Romanian   |
-//! | `es` | Spanish           | `hu` | Hungarian  |
-//! | `it` | Italian           | `el` | Greek      |
-//! | `pt` | Portuguese        | `id` | Indonesian |
-//! | `nl` | Dutch             | `vi` | Vietnamese |
-//! | `pl` | Polish            | `ar` | Arabic     |
-//! | `ru` | Russian           | `zh` | Chinese    |
-//! | `uk` | Ukrainian         | `ja` | Japanese   |
-//! | `cs` | Czech             | `ko` | Korean     |
-//! | `sv` | Swedish           |      |            |
-//! | `da` | Danish            |      |            |
-//! | `no` | Norwegian Bokmål  |      |            |
+//! | `en` | English           | `el` | Greek      |
+//! | `fr` | French            | `id` | Indonesian |
+//! | `de` | German            | `vi` | Vietnamese |
+//! | `es` | Spanish           | `ar` | Arabic     |
+//! | `it` | Italian           | `zh` | Chinese    |
+//! | `pt` | Portuguese        | `ja` | Japanese   |
+//! | `nl` | Dutch             | `ko` | Korean     |
+//! | `pl` | Polish            | `hi` | Hindi      |
+//! | `ru` | Russian           | `bn` | Bengali    |
+//! | `uk` | Ukrainian         | `he` | Hebrew     |
+//! | `cs` | Czech             | `fa` | Persian    |
+//! | `sv` | Swedish           | `ca` | Catalan    |
+//! | `da` | Danish            | `hr` | Croatian   |
+//! | `no` | Norwegian Bokmål  | `bg` | Bulgarian  |
+//! | `fi` | Finnish           | `sk` | Slovak     |
+//! | `tr` | Turkish           |      |            |
+//! | `ro` | Romanian          |      |            |
+//! | `hu` | Hungarian         |      |            |
+//!
+//! The Croatian lists also serve Serbian and Bosnian written in the Latin script.
 //!
 //! Entries are lowercase and in Unicode NFC; callers should lowercase and
-//! NFC-normalise the text they compare against them.
+//! NFC-normalise the text they compare against them. In NFC the Devanagari and Bengali
+//! nukta letters (ड़, য়) are a base letter followed by the nukta sign.
+//!
+//! The languages are told apart by their stopwords alone: [`LANGUAGES`] keeps its order
+//! (a tie goes to the language listed first), and the stoplists of languages that share a
+//! script and short words (Russian, Ukrainian and Bulgarian; Czech and Slovak; Arabic and
+//! Persian; Spanish and Catalan) each list the shared words frequent in that language, so
+//! a page counts more of its own language's stopwords than of its neighbour's.
 
 pub mod ar;
+pub mod bg;
+pub mod bn;
+pub mod ca;
 pub mod cs;
 pub mod da;
 pub mod de;
 pub mod el;
 pub mod en;
 pub mod es;
+pub mod fa;
 pub mod fi;
 pub mod fr;
+pub mod he;
+pub mod hi;
+pub mod hr;
 pub mod hu;
 pub mod id;
 pub mod it;
@@ -53,6 +73,7 @@ pub mod pl;
 pub mod pt;
 pub mod ro;
 pub mod ru;
+pub mod sk;
 pub mod sv;
 pub mod tr;
 pub mod uk;
@@ -107,7 +128,8 @@ impl Language {
     }
 }
 
-/// Every language the lexicon covers.
+/// Every language the lexicon covers. The languages added last come last: the order
+/// breaks ties in the language guess, and a page of an earlier language keeps its guess.
 pub static LANGUAGES: &[&Language] = &[
     &en::LANGUAGE,
     &fr::LANGUAGE,
@@ -134,6 +156,14 @@ pub static LANGUAGES: &[&Language] = &[
     &zh::LANGUAGE,
     &ja::LANGUAGE,
     &ko::LANGUAGE,
+    &hi::LANGUAGE,
+    &bn::LANGUAGE,
+    &he::LANGUAGE,
+    &fa::LANGUAGE,
+    &ca::LANGUAGE,
+    &hr::LANGUAGE,
+    &bg::LANGUAGE,
+    &sk::LANGUAGE,
 ];
 
 /// The word lists of the language with ISO 639-1 code `code`
@@ -151,8 +181,10 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
-    fn covers_at_least_24_languages() {
-        assert!(LANGUAGES.len() >= 24, "only {} languages", LANGUAGES.len());
+    fn covers_at_least_33_languages() {
+        assert!(LANGUAGES.len() >= 33, "only {} languages", LANGUAGES.len());
+        // the language guess keeps one bit per language in a u64
+        assert!(LANGUAGES.len() <= 64, "{} languages", LANGUAGES.len());
     }
 
     #[test]
@@ -194,6 +226,36 @@ mod tests {
                     assert!(!entry.contains("  "), "{at}: double space");
                     assert_eq!(entry, entry.to_lowercase(), "{at}: not lowercase");
                     assert!(seen.insert(entry), "{at}: duplicate");
+                }
+            }
+        }
+    }
+
+    /// What NFC can be checked for without the normalisation tables: no combining accent
+    /// (U+0300–U+036F) where the letters of the covered languages have a precomposed
+    /// form, no letter NFC decomposes (the Devanagari and Bengali nukta letters, Hebrew
+    /// presentation forms), no compatibility ligature.
+    #[test]
+    fn entries_have_no_char_nfc_rewrites() {
+        for lang in LANGUAGES {
+            for (field, list) in lang.lists() {
+                for &entry in list {
+                    let bad = entry.chars().find(|&c| {
+                        matches!(c as u32,
+                            0x0300..=0x036F
+                            | 0x0958..=0x095F
+                            | 0x09DC..=0x09DD
+                            | 0x09DF
+                            | 0xFB00..=0xFB4F)
+                    });
+                    assert!(
+                        bad.is_none(),
+                        "{}.{}: {:?} holds {:?}, not NFC",
+                        lang.code,
+                        field,
+                        entry,
+                        bad
+                    );
                 }
             }
         }
