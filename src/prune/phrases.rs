@@ -184,6 +184,11 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
         for p in lang.boilerplate {
             max_words = max_words.max(tokens(p).count());
             whole.entry(hash_words(p)).or_insert(Class::Boilerplate);
+            // normalising drops and lowercases chars, never adds a CJK one: a phrase
+            // without one is not normalised (most of them: the building costs less)
+            if !p.chars().any(crate::features::is_cjk) {
+                continue;
+            }
             normalise(p, &mut buf);
             if buf.chars().any(crate::features::is_cjk) && buf.chars().count() >= 2 {
                 unspaced.push((buf.clone(), Class::Boilerplate));
