@@ -133,4 +133,13 @@ fn neighbouring_languages_are_told_apart() {
     for (code, text) in pages {
         assert_eq!(guess(text), Some(code), "{code}: {text}");
     }
+    // Persian typed with the Arabic yeh and kaf, as some older sites do, stays Persian
+    let persian = pages
+        .iter()
+        .find(|p| p.0 == "fa")
+        .map(|p| p.1)
+        .unwrap_or("");
+    let typed = persian.replace('ی', "ي").replace('ک', "ك");
+    assert_ne!(typed, persian);
+    assert_eq!(guess(&typed), Some("fa"));
 }
