@@ -395,6 +395,31 @@ mod tests {
     }
 
     #[test]
+    fn finds_phrases_of_scripts_with_marks_and_joiners() {
+        // Devanagari: a nukta letter, typed decomposed (NFC) or precomposed
+        assert_eq!(
+            matched("यह भी पढ़ें: नया बजट").prefix,
+            Some((Class::LeadIn, 3))
+        );
+        assert_eq!(matched("ये भी प\u{95D}ें").whole, Some(Class::LeadIn));
+        // Bengali: a virama and a nukta letter
+        assert_eq!(matched("সম্পর্কিত খবর").whole, Some(Class::LeadIn));
+        assert_eq!(matched("আরও পড়ুন").whole, Some(Class::LeadIn));
+        // Persian: a zero-width non-joiner or a space between the parts of a word
+        assert_eq!(matched("تازه\u{200C}ترین اخبار").whole, Some(Class::LeadIn));
+        assert_eq!(matched("تازه ترین اخبار").whole, Some(Class::LeadIn));
+        assert_eq!(
+            matched("کد خبر: ۴۵۶۱۲").prefix,
+            Some((Class::Boilerplate, 2))
+        );
+        // Hebrew, right to left
+        assert_eq!(matched("קראו גם:").whole, Some(Class::LeadIn));
+        assert_eq!(matched("פרסומת").whole, Some(Class::Boilerplate));
+        // Bulgarian: a hyphenated word is two
+        assert_eq!(matched("Най-четени").whole, Some(Class::LeadIn));
+    }
+
+    #[test]
     fn controls_match_whole_lines_only() {
         assert!(matched("Add to cart").control);
         assert!(matched("- Reply with quote").control);
