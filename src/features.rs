@@ -473,7 +473,9 @@ fn count_stopwords(hits: &mut [u32; 64], toks: &[(u64, u64)]) {
     for run in toks.chunks(255) {
         let mut sums = [0u64; 8];
         // most tokens are in no stoplist
-        for &(_, mask) in run.iter().filter(|&&(_, mask)| mask != 0) {
+        // every token, the many in no stoplist too: a branch on the mask would be
+        // mispredicted on most stopwords
+        for &(_, mask) in run {
             for (k, sum) in sums.iter_mut().enumerate().take(lanes) {
                 *sum += SPREAD[(mask >> (8 * k)) as usize & 0xFF];
             }
@@ -574,17 +576,19 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         let start = b.features.content_start as usize;
         let end = start + b.features.words as usize;
         b.features.content_start = arena.len() as u32;
-        let (mut stop, mut content) = (0u32, 0u32);
+        let mut stop = 0u32;
+        // without a branch per token (whether a word is a stopword or a content word
+        // cannot be predicted): every hash is written, and the arena keeps it or not
         for &(e, mask) in &toks[start..end] {
-            if mask & bit != 0 {
-                stop += 1;
-            } else if e & 1 == 1 {
-                arena.push(e & !1);
-                content += 1;
-            }
+            let stopword = mask & bit != 0;
+            let content = e & 1 == 1 && !stopword;
+            stop += u32::from(stopword);
+            let n = arena.len();
+            arena.push(e & !1);
+            arena.truncate(n + usize::from(content));
         }
         b.features.stopwords = stop;
-        b.features.content_words = content;
+        b.features.content_words = arena.len() as u32 - b.features.content_start;
     }
     (lang, arena)
 }
