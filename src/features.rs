@@ -947,10 +947,9 @@ impl CountMap {
             self.grow();
         }
         let i = self.free_slot(hash);
-        if self.slots[i].0 == EMPTY_SLOT {
-            self.slots[i].0 = hash;
-            self.len += 1;
-        }
+        // whether the word is new cannot be predicted: no branch on it
+        self.len += usize::from(self.slots[i].0 == EMPTY_SLOT);
+        self.slots[i].0 = hash;
         self.slots[i].1 += 1;
     }
 
@@ -972,10 +971,15 @@ impl CountMap {
     fn free_slot(&self, hash: u64) -> usize {
         let last = self.slots.len() - 1;
         let mut i = self.slot(hash);
-        while self.slots[i].0 != hash && self.slots[i].0 != EMPTY_SLOT {
+        loop {
+            let k = self.slots[i].0;
+            // one test for both ends of the probe (found, or not there): whether a word
+            // is in the map cannot be predicted, a collision mostly can
+            if (k == hash) | (k == EMPTY_SLOT) {
+                return i;
+            }
             i = (i + 1) & last;
         }
-        i
     }
 
     /// How often `hash` was counted.
