@@ -575,7 +575,8 @@ impl StopTable {
             .trailing_zeros();
         let size = 1usize << bits;
         let mut table = StopTable {
-            slots: vec![(EMPTY_SLOT, 0); size].into_boxed_slice(),
+            // one more slot, always empty, after the probed ones: see `get`
+            slots: vec![(EMPTY_SLOT, 0); size + 1].into_boxed_slice(),
             filter: Filter::new(words.iter().map(|w| w.0)),
             shift: 64 - bits,
         };
@@ -600,20 +601,21 @@ impl StopTable {
     /// The languages whose stoplists hold `hash` (0: none).
     #[inline]
     pub(crate) fn get(&self, hash: u64) -> u64 {
-        if !self.filter.may_hold(hash) {
-            return 0;
-        }
-        let last = self.slots.len() - 1;
-        let mut i = self.slot(hash);
+        // Without a branch on whether the word is a stopword (that cannot be predicted):
+        // a word the filter turns away starts at the empty slot after the table, and the
+        // probe ends at the word's slot or at an empty one, whose mask is 0. Only a word
+        // kept from its first slot by another one probes on.
+        let size = self.slots.len() - 1;
+        let maybe = usize::from(self.filter.may_hold(hash)).wrapping_neg();
+        let mut i = self.slot(hash) & maybe | size & !maybe;
         loop {
-            let (k, mask) = self.slots[i];
-            if k == hash {
-                return mask;
+            let k = self.slots[i].0;
+            // `black_box`: one branch on both ends of the probe (a compiler would split
+            // the test in two and branch first on the unpredictable one)
+            if std::hint::black_box((k == hash) | (k == EMPTY_SLOT)) {
+                return self.slots[i].1;
             }
-            if k == EMPTY_SLOT {
-                return 0;
-            }
-            i = (i + 1) & last;
+            i = (i + 1) & (size - 1);
         }
     }
 }
@@ -1196,6 +1198,27 @@ mod tests {
         assert_eq!(hash_lower("STRASSE"), hash_lower("strasse"));
         assert_eq!(hash_lower("ÉTÉ"), hash_lower("été"));
         assert_ne!(hash_lower("abcdefgh"), hash_lower("abcdefghi"));
+    }
+
+    #[test]
+    fn stop_table_finds_every_stopword_and_nothing_else() {
+        let mut want: HashMapU64<u64> = HashMapU64::default();
+        for (i, lang) in LANGUAGES.iter().enumerate().take(64) {
+            for w in lang.stopwords {
+                *want.entry(hash_lower(w)).or_insert(0) |= 1 << i;
+            }
+        }
+        for (&h, &mask) in &want {
+            assert_eq!(STOPWORDS.get(h), mask);
+        }
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let h = x & !1;
+            assert_eq!(STOPWORDS.get(h), want.get(&h).copied().unwrap_or(0));
+        }
     }
 
     #[test]
