@@ -163,51 +163,143 @@ pub(crate) struct Token {
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 pub(crate) const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-#[inline]
-fn mix(h: u64, c: char) -> u64 {
-    (h ^ c as u64).wrapping_mul(FNV_PRIME)
+/// The multiplier of [`ByteHash`]'s chunk mixing (the 64-bit finaliser constant of
+/// MurmurHash3).
+const CHUNK_MUL: u64 = 0xff51_afd7_ed55_8ccd;
+
+/// Mixes one chunk of eight bytes (little-endian, zero-padded) into a token hash.
+#[inline(always)]
+fn mix_chunk(h: u64, chunk: u64) -> u64 {
+    (h ^ chunk).wrapping_mul(CHUNK_MUL)
 }
 
-/// [`mix`] of an ASCII byte, lowercase, from [`BYTE_CLASS`]'s high byte.
-#[inline]
-fn mix_unit(h: u64, lower: u16) -> u64 {
-    (h ^ u64::from(lower)).wrapping_mul(FNV_PRIME)
+/// The last step of a token hash: the multiplications carry every byte into the high
+/// bits only; folding them down lets maps that index by the low bits spread the words.
+#[inline(always)]
+fn fold(h: u64) -> u64 {
+    h ^ (h >> 32)
 }
 
-/// Continues a hash with the lowercase form of `c`.
-#[inline]
-pub(crate) fn mix_lower(h: u64, c: char) -> u64 {
-    if c.is_ascii() {
-        mix(h, c.to_ascii_lowercase())
-    } else if let Some(nfc) = nfc_nukta(c) {
-        nfc.into_iter().fold(h, mix)
-    } else {
-        c.to_lowercase().fold(h, mix)
+/// A word's hash: the UTF-8 bytes of its lowercase form, eight at a time (the tokenizer's
+/// fast path hashes an ASCII word's chunks straight from the text: a whole word in one
+/// multiplication, no loop over its bytes), folded ([`fold`]). This is the streaming form,
+/// a byte at a time, for words outside ASCII and for the lexicon.
+#[derive(Clone, Copy)]
+struct ByteHash {
+    h: u64,
+    chunk: u64,
+    len: u32,
+}
+
+impl ByteHash {
+    #[inline]
+    fn new() -> ByteHash {
+        ByteHash {
+            h: FNV_OFFSET,
+            chunk: 0,
+            len: 0,
+        }
     }
-}
 
-/// [`mix_lower`] of a char outside ASCII whose class bits are known: most are their own
-/// lowercase form (lowercase letters, CJK), and the case tables are not searched.
-#[inline]
-fn mix_lower_wide(h: u64, c: char, kind: u8) -> u64 {
-    if kind & OWN_LOWER != 0 {
-        mix(h, c)
-    } else {
-        mix_lower_rare(h, c)
+    #[inline(always)]
+    fn byte(&mut self, b: u8) {
+        self.chunk |= u64::from(b) << (8 * self.len);
+        self.len += 1;
+        if self.len == 8 {
+            self.h = mix_chunk(self.h, self.chunk);
+            self.chunk = 0;
+            self.len = 0;
+        }
     }
-}
 
-/// [`mix_lower`] of a char outside ASCII that is not its own lowercase form (an uppercase
-/// letter, a nukta letter NFC decomposes): kept out of the tokenizer's loop, where it is
-/// inlined, since most text outside ASCII is lowercase.
-#[inline(never)]
-fn mix_lower_rare(h: u64, c: char) -> u64 {
-    mix_lower(h, c)
+    #[inline]
+    fn char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            self.byte(b);
+        }
+    }
+
+    /// Adds the lowercase form of `c`, whose class bits are `kind`: most chars outside
+    /// ASCII are their own lowercase form (lowercase letters, CJK), and the case tables
+    /// are not searched.
+    #[inline(always)]
+    fn lower(&mut self, c: char, kind: u8) {
+        if c.is_ascii() {
+            self.byte(c.to_ascii_lowercase() as u8);
+        } else if kind & OWN_LOWER != 0 {
+            self.char(c);
+        } else {
+            self.lower_rare(c);
+        }
+    }
+
+    /// Adds the lowercase form of a char outside ASCII that is not its own (an uppercase
+    /// letter; a precomposed nukta letter, added as the two chars NFC decomposes it to):
+    /// kept out of the tokenizer's loop, since most text outside ASCII is lowercase.
+    #[inline(never)]
+    fn lower_rare(&mut self, c: char) {
+        if let Some(nfc) = nfc_nukta(c) {
+            nfc.into_iter().for_each(|l| self.char(l));
+        } else {
+            c.to_lowercase().for_each(|l| self.char(l));
+        }
+    }
+
+    #[inline]
+    fn finish(self) -> u64 {
+        let h = if self.len > 0 {
+            mix_chunk(self.h, self.chunk)
+        } else {
+            self.h
+        };
+        fold(h) & !1
+    }
 }
 
 /// Hash of a string's lowercase form, as tokens are hashed.
 pub(crate) fn hash_lower(s: &str) -> u64 {
-    s.chars().fold(FNV_OFFSET, mix_lower) & !1
+    let mut h = ByteHash::new();
+    for c in s.chars() {
+        h.lower(c, class(c));
+    }
+    h.finish()
+}
+
+/// One bit per byte lane: the lowest, the highest.
+const LANES_LO: u64 = 0x0101_0101_0101_0101;
+const LANES_HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` that is an ASCII word byte (letter, digit, `_`), of
+/// each uppercase letter and of each digit: eight bytes classified at once (SWAR range
+/// tests: a byte below 0x80 plus at most 0x80 never carries into the next lane).
+#[inline(always)]
+fn ascii_classes(w: u64) -> (u64, u64, u64) {
+    let ascii = !w & LANES_HI;
+    let y = w & !LANES_HI;
+    // the high bit of each byte of `y` at least `lo`
+    let at_least = |lo: u64| (y + (0x80 - lo) * LANES_LO) & LANES_HI;
+    let digit = at_least(0x30) & !at_least(0x3A);
+    let upper = at_least(0x41) & !at_least(0x5B);
+    let lower = at_least(0x61) & !at_least(0x7B);
+    let underscore = !((y ^ (0x5F * LANES_LO)) + 0x7F * LANES_LO) & LANES_HI;
+    let word = (digit | upper | lower | underscore) & ascii;
+    (word, upper & ascii, digit & ascii)
+}
+
+/// The eight bytes of `bytes` from `i`, little-endian, zero past the end (a zero byte is
+/// no word byte).
+#[inline(always)]
+fn chunk_at(bytes: &[u8], i: usize) -> u64 {
+    match bytes.get(i..i + 8) {
+        Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
+        None => {
+            let mut c = [0u8; 8];
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            c[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(c)
+        }
+    }
 }
 
 /// Iterates over the word tokens of `text`.
@@ -220,10 +312,9 @@ pub(crate) struct Tokens<'a> {
     pos: usize,
 }
 
-/// Class bits of a byte, for the tokenizer's ASCII fast path: a word character, a digit,
-/// an uppercase letter (the bit is the one that lowercases it), a byte outside ASCII (the
-/// slow path decodes the character), a mark that may end a sentence; in the high byte, the
-/// byte's ASCII lowercase form (what the hash mixes, one load for both).
+/// Class bits of a byte, for the tokenizer's scans a byte at a time (between words, and in
+/// words outside ASCII): a word character, a digit, an uppercase letter, a byte outside
+/// ASCII (the slow path decodes the character), a mark that may end a sentence.
 /// `B_WORD`, `B_DIGIT` and `B_UPPER` are the char classes' bits ([`WORD`], [`NUMERIC`],
 /// [`UPPER`]): an ASCII word byte's class is its table entry, masked.
 const B_WORD: u8 = WORD;
@@ -234,8 +325,8 @@ const B_TERMINAL: u8 = 0x20;
 const _: () = assert!(
     (B_WORD | B_DIGIT | B_UPPER) & (B_NON_ASCII | B_TERMINAL) == 0 && B_NON_ASCII != B_TERMINAL
 );
-static BYTE_CLASS: [u16; 256] = {
-    let mut t = [0u16; 256];
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0usize;
     while b < 256 {
         let c = b as u8;
@@ -252,7 +343,7 @@ static BYTE_CLASS: [u16; 256] = {
         } else {
             0
         };
-        t[b] = (c.to_ascii_lowercase() as u16) << 8 | class as u16;
+        t[b] = class;
         b += 1;
     }
     t
@@ -260,10 +351,25 @@ static BYTE_CLASS: [u16; 256] = {
 
 impl Tokens<'_> {
     /// The char at byte `i` (a char boundary, outside ASCII), its length and class bits.
-    #[inline]
+    #[inline(always)]
     fn wide_char_at(&self, i: usize) -> (char, usize, u8) {
-        let c = self.text[i..].chars().next().unwrap_or(' ');
-        (c, c.len_utf8(), class(c))
+        // decoded by hand: the text is valid UTF-8 and `i` starts a multi-byte char, so
+        // the lead byte gives the length (cheaper than a `chars()` iterator on a slice)
+        let b = self.text.as_bytes();
+        let more = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+        let lead = u32::from(b[i]);
+        let (cp, len) = if lead < 0xE0 {
+            ((lead & 0x1F) << 6 | more(1), 2)
+        } else if lead < 0xF0 {
+            ((lead & 0x0F) << 12 | more(1) << 6 | more(2), 3)
+        } else {
+            (
+                (lead & 0x07) << 18 | more(1) << 12 | more(2) << 6 | more(3),
+                4,
+            )
+        };
+        let c = char::from_u32(cp).unwrap_or(' ');
+        (c, len, class(c))
     }
 }
 
@@ -277,16 +383,14 @@ impl Iterator for Tokens<'_> {
         // skip to the first word char; note whether the gap holds a possible sentence end
         let mut i = self.pos;
         let mut gap = 0u8;
-        let (start, mut h, first_len, first_class) = loop {
+        let (start, first_class, ascii) = loop {
             let Some(&b) = bytes.get(i) else {
                 self.pos = len;
                 return None;
             };
-            let e = BYTE_CLASS[b as usize];
-            let k = e as u8;
+            let k = BYTE_CLASS[b as usize];
             if k & B_WORD != 0 {
-                let kind = k & (WORD | NUMERIC | UPPER);
-                break (i, mix_unit(FNV_OFFSET, e >> 8), 1, kind);
+                break (i, k & (WORD | NUMERIC | UPPER), true);
             }
             if k & B_NON_ASCII == 0 {
                 gap |= k;
@@ -295,72 +399,179 @@ impl Iterator for Tokens<'_> {
             }
             let (c, l, kind) = self.wide_char_at(i);
             if kind & WORD != 0 {
-                break (i, mix_lower_wide(FNV_OFFSET, c, kind), l, kind);
+                if kind & CJK != 0 {
+                    // one token per char
+                    let mut h = ByteHash::new();
+                    h.lower(c, kind);
+                    self.pos = i + l;
+                    return Some(Token {
+                        start: i,
+                        end: i + l,
+                        hash: h.finish(),
+                        chars: 1,
+                        upper_initial: false,
+                        numeric: false,
+                        cjk: true,
+                        gap_mark: gap & (B_TERMINAL | B_NON_ASCII) != 0,
+                    });
+                }
+                break (i, kind, false);
             }
             gap |= B_NON_ASCII;
             i += l;
         };
         let gap_mark = gap & (B_TERMINAL | B_NON_ASCII) != 0;
-        if first_class & CJK != 0 {
-            let end = start + first_len;
+        if ascii {
+            // fast path: an ASCII word, eight bytes at a time; most words end within the
+            // first chunk, without a loop over their bytes (whose exit a branch predictor
+            // misses once per word)
+            let mut h = FNV_OFFSET;
+            let mut end = start;
+            let mut numeric = true;
+            loop {
+                let w = chunk_at(bytes, end);
+                let (word, upper, digit) = ascii_classes(w);
+                let stop = !word & LANES_HI;
+                let lowered = w | upper >> 2;
+                if stop == 0 {
+                    h = mix_chunk(h, lowered);
+                    numeric &= digit == LANES_HI;
+                    end += 8;
+                    continue;
+                }
+                let n = stop.trailing_zeros() / 8;
+                if w >> (8 * n) & 0x80 != 0 {
+                    // a char outside ASCII: the word may go on ("café")
+                    let (_, _, kind) = self.wide_char_at(end + n as usize);
+                    if kind & (WORD | CJK) == WORD {
+                        let (from, numeric) = (end, numeric);
+                        return Some(self.slow_word(
+                            start,
+                            (from, h, numeric),
+                            first_class,
+                            gap_mark,
+                        ));
+                    }
+                }
+                if n > 0 {
+                    let keep = (1u64 << (8 * n)) - 1;
+                    h = mix_chunk(h, lowered & keep);
+                    numeric &= digit & keep == LANES_HI & keep;
+                    end += n as usize;
+                }
+                break;
+            }
             self.pos = end;
+            // the lowest bit is always clear: [`compute`] uses it as a flag
             return Some(Token {
                 start,
                 end,
-                hash: h & !1,
-                chars: 1,
-                upper_initial: false,
-                numeric: false,
-                cjk: true,
+                hash: fold(h) & !1,
+                chars: (end - start) as u32,
+                upper_initial: first_class & UPPER != 0,
+                numeric,
+                cjk: false,
                 gap_mark,
             });
         }
-        // `all`: the class bits every char of the token has (numeric when all are digits)
-        let mut all = if first_class & NUMERIC != 0 {
-            B_DIGIT
-        } else {
-            0
-        };
-        let mut end = start + first_len;
-        // bytes beyond the first of each multi-byte char (chars = bytes - extra)
-        let mut extra = first_len - 1;
+        Some(self.slow_word(start, (start, FNV_OFFSET, true), first_class, gap_mark))
+    }
+}
+
+impl Tokens<'_> {
+    /// A word holding chars outside ASCII, from its first char at `start` (a word char,
+    /// not CJK), a char at a time. The fast path may have read its first chunks already:
+    /// `from` (eight bytes' multiple past `start`), the hash of the chunks before it and
+    /// whether they were all digits.
+    #[inline(never)]
+    fn slow_word(
+        &mut self,
+        start: usize,
+        (from, h, mut numeric): (usize, u64, bool),
+        first_class: u8,
+        gap_mark: bool,
+    ) -> Token {
+        let bytes = self.text.as_bytes();
+        let mut end = from;
+        let mut chars = (from - start) as u32;
+        // some char outside ASCII changes in lowercase (most are their own lowercase form)
+        let mut cased = false;
         while let Some(&b) = bytes.get(end) {
-            let e = BYTE_CLASS[b as usize];
-            let k = e as u8;
+            let k = BYTE_CLASS[b as usize];
             if k & B_WORD != 0 {
-                // ASCII fast path
-                h = mix_unit(h, e >> 8);
-                all &= k;
+                numeric &= k & B_DIGIT != 0;
                 end += 1;
-                continue;
-            }
-            if k & B_NON_ASCII == 0 {
+            } else if k & B_NON_ASCII == 0 {
                 break;
+            } else {
+                let (_, l, kind) = self.wide_char_at(end);
+                if kind & (WORD | CJK) != WORD {
+                    break;
+                }
+                numeric &= kind & NUMERIC != 0;
+                cased |= kind & OWN_LOWER == 0;
+                end += l;
             }
-            let (c, l, kind) = self.wide_char_at(end);
-            if kind & (WORD | CJK) != WORD {
-                break;
-            }
-            h = mix_lower_wide(h, c, kind);
-            if kind & NUMERIC == 0 {
-                all = 0;
-            }
-            extra += l - 1;
-            end += l;
+            chars += 1;
         }
         self.pos = end;
-        // the lowest bit is always clear: [`compute`] uses it as a flag
-        Some(Token {
+        let hash = if cased {
+            let mut h = ByteHash {
+                h,
+                ..ByteHash::new()
+            };
+            let mut i = from;
+            while i < end {
+                let b = bytes[i];
+                if b < 0x80 {
+                    h.byte(b.to_ascii_lowercase());
+                    i += 1;
+                    continue;
+                }
+                let (c, l, kind) = self.wide_char_at(i);
+                if kind & OWN_LOWER != 0 {
+                    bytes[i..i + l].iter().for_each(|&b| h.byte(b));
+                } else {
+                    h.lower_rare(c);
+                }
+                i += l;
+            }
+            h.finish()
+        } else {
+            // the lowercase form is the text with its ASCII capitals lowered
+            hash_ascii_lowered(h, bytes, from, end)
+        };
+        Token {
             start,
             end,
-            hash: h & !1,
-            chars: (end - start - extra) as u32,
+            hash,
+            chars,
             upper_initial: first_class & UPPER != 0,
-            numeric: all & B_DIGIT != 0,
+            numeric,
             cjk: false,
             gap_mark,
-        })
+        }
     }
+}
+
+/// The hash ([`ByteHash`]) of `bytes[start..end]` with its ASCII capitals lowered, going
+/// on from `h` (the hash of the chunks before `start`): the hash of the lowercase form of
+/// text whose other chars are their own lowercase form.
+fn hash_ascii_lowered(mut h: u64, bytes: &[u8], start: usize, end: usize) -> u64 {
+    let mut i = start;
+    while i < end {
+        let w = chunk_at(bytes, i);
+        let (_, upper, _) = ascii_classes(w);
+        let n = (end - i).min(8);
+        let keep = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        h = mix_chunk(h, (w | upper >> 2) & keep);
+        i += n;
+    }
+    fold(h) & !1
 }
 
 /// A bit per hash bucket, set for the buckets some key of a table falls into (8 KiB, so it
@@ -420,7 +631,8 @@ impl StopTable {
             .trailing_zeros();
         let size = 1usize << bits;
         let mut table = StopTable {
-            slots: vec![(EMPTY_SLOT, 0); size].into_boxed_slice(),
+            // one more slot, always empty, after the probed ones: see `get`
+            slots: vec![(EMPTY_SLOT, 0); size + 1].into_boxed_slice(),
             filter: Filter::new(words.iter().map(|w| w.0)),
             shift: 64 - bits,
         };
@@ -438,27 +650,28 @@ impl StopTable {
 
     #[inline]
     fn slot(&self, hash: u64) -> usize {
-        // Fibonacci hashing: the multiply spreads the FNV hash over the top bits
+        // Fibonacci hashing: the multiply spreads the token hash over the top bits
         (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// The languages whose stoplists hold `hash` (0: none).
     #[inline]
     pub(crate) fn get(&self, hash: u64) -> u64 {
-        if !self.filter.may_hold(hash) {
-            return 0;
-        }
-        let last = self.slots.len() - 1;
-        let mut i = self.slot(hash);
+        // Without a branch on whether the word is a stopword (that cannot be predicted):
+        // a word the filter turns away starts at the empty slot after the table, and the
+        // probe ends at the word's slot or at an empty one, whose mask is 0. Only a word
+        // kept from its first slot by another one probes on.
+        let size = self.slots.len() - 1;
+        let maybe = usize::from(self.filter.may_hold(hash)).wrapping_neg();
+        let mut i = self.slot(hash) & maybe | size & !maybe;
         loop {
-            let (k, mask) = self.slots[i];
-            if k == hash {
-                return mask;
+            let k = self.slots[i].0;
+            // `black_box`: one branch on both ends of the probe (a compiler would split
+            // the test in two and branch first on the unpredictable one)
+            if std::hint::black_box((k == hash) | (k == EMPTY_SLOT)) {
+                return self.slots[i].1;
             }
-            if k == EMPTY_SLOT {
-                return 0;
-            }
-            i = (i + 1) & last;
+            i = (i + 1) & (size - 1);
         }
     }
 }
@@ -527,7 +740,9 @@ fn count_stopwords(hits: &mut [u32; 64], toks: &[(u64, u64)]) {
     for run in toks.chunks(255) {
         let mut sums = [0u64; 8];
         // most tokens are in no stoplist
-        for &(_, mask) in run.iter().filter(|&&(_, mask)| mask != 0) {
+        // every token, the many in no stoplist too: a branch on the mask would be
+        // mispredicted on most stopwords
+        for &(_, mask) in run {
             for (k, sum) in sums.iter_mut().enumerate().take(lanes) {
                 *sum += SPREAD[(mask >> (8 * k)) as usize & 0xFF];
             }
@@ -628,17 +843,19 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         let start = b.features.content_start as usize;
         let end = start + b.features.words as usize;
         b.features.content_start = arena.len() as u32;
-        let (mut stop, mut content) = (0u32, 0u32);
+        let mut stop = 0u32;
+        // without a branch per token (whether a word is a stopword or a content word
+        // cannot be predicted): every hash is written, and the arena keeps it or not
         for &(e, mask) in &toks[start..end] {
-            if mask & bit != 0 {
-                stop += 1;
-            } else if e & 1 == 1 {
-                arena.push(e & !1);
-                content += 1;
-            }
+            let stopword = mask & bit != 0;
+            let content = e & 1 == 1 && !stopword;
+            stop += u32::from(stopword);
+            let n = arena.len();
+            arena.push(e & !1);
+            arena.truncate(n + usize::from(content));
         }
         b.features.stopwords = stop;
-        b.features.content_words = content;
+        b.features.content_words = arena.len() as u32 - b.features.content_start;
     }
     (lang, arena)
 }
@@ -788,10 +1005,9 @@ impl CountMap {
             self.grow();
         }
         let i = self.free_slot(hash);
-        if self.slots[i].0 == EMPTY_SLOT {
-            self.slots[i].0 = hash;
-            self.len += 1;
-        }
+        // whether the word is new cannot be predicted: no branch on it
+        self.len += usize::from(self.slots[i].0 == EMPTY_SLOT);
+        self.slots[i].0 = hash;
         self.slots[i].1 += 1;
     }
 
@@ -813,10 +1029,15 @@ impl CountMap {
     fn free_slot(&self, hash: u64) -> usize {
         let last = self.slots.len() - 1;
         let mut i = self.slot(hash);
-        while self.slots[i].0 != hash && self.slots[i].0 != EMPTY_SLOT {
+        loop {
+            let k = self.slots[i].0;
+            // one test for both ends of the probe (found, or not there): whether a word
+            // is in the map cannot be predicted, a collision mostly can
+            if (k == hash) | (k == EMPTY_SLOT) {
+                return i;
+            }
             i = (i + 1) & last;
         }
-        i
     }
 
     /// How often `hash` was counted.
@@ -987,6 +1208,10 @@ mod tests {
         let t: Vec<_> = tokens(precomposed).collect();
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].hash, hash_lower("\u{92A}\u{922}\u{93C}\u{947}\u{902}"));
+        // a word starting with one, and a capital before one (the slow path's two cases)
+        let t: Vec<_> = tokens("\u{95D}\u{947} Ä\u{95D}").collect();
+        assert_eq!(t[0].hash, hash_lower("\u{922}\u{93C}\u{947}"));
+        assert_eq!(t.len(), 2);
     }
 
     #[test]
@@ -1002,6 +1227,84 @@ mod tests {
             let marked = gap.chars().any(|c| !c.is_ascii() || is_terminal(c));
             assert_eq!(t.gap_mark, marked, "{gap:?}");
             prev_end = t.end;
+        }
+    }
+
+    #[test]
+    fn ascii_classes_agree_with_the_byte_table() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                // the byte in one lane, its neighbours all word bytes or all not
+                for fill in [b'a', b' ', 0xC3, b'Z'] {
+                    let mut w = [fill; 8];
+                    w[lane] = b;
+                    let (word, upper, digit) = ascii_classes(u64::from_le_bytes(w));
+                    let bit = |m: u64| m >> (8 * lane + 7) & 1 == 1;
+                    let k = BYTE_CLASS[b as usize];
+                    assert_eq!(bit(word), k & B_WORD != 0, "{b:#x}");
+                    assert_eq!(bit(upper), k & B_UPPER != 0, "{b:#x}");
+                    assert_eq!(bit(digit), k & B_DIGIT != 0, "{b:#x}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_and_slow_tokens_hash_alike() {
+        // words across the eight-byte chunks, ASCII going on outside it and back, capitals
+        // in and outside ASCII, digits, CJK, punctuation between
+        let parts = [
+            "a", "Bc", "DEFG", "hijklmn", "0", "42", "_", "é", "É", "ß", "İ", "Ж", "ж", "東", "½",
+            " ", ", ", ". ", "’", "-", "\u{a0}", "ǅ", "ΣΑΣ", "x1",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut r = seed;
+            let mut text = String::new();
+            for _ in 0..(seed % 12) {
+                text.push_str(parts[(r % parts.len() as u64) as usize]);
+                r = r.rotate_right(7) ^ (r >> 5);
+            }
+            for t in tokens(&text) {
+                let s = &text[t.start..t.end];
+                assert_eq!(t.hash, hash_lower(s), "{s:?} in {text:?}");
+                assert_eq!(t.chars as usize, s.chars().count(), "{s:?}");
+                assert_eq!(
+                    t.numeric,
+                    !t.cjk && s.chars().all(char::is_numeric),
+                    "{s:?}"
+                );
+                let first = s.chars().next().unwrap();
+                assert_eq!(t.upper_initial, !t.cjk && first.is_uppercase(), "{s:?}");
+            }
+        }
+        // the lowercase form decides, however the word is written
+        assert_eq!(hash_lower("STRASSE"), hash_lower("strasse"));
+        assert_eq!(hash_lower("ÉTÉ"), hash_lower("été"));
+        assert_ne!(hash_lower("abcdefgh"), hash_lower("abcdefghi"));
+    }
+
+    #[test]
+    fn stop_table_finds_every_stopword_and_nothing_else() {
+        let mut want: HashMapU64<u64> = HashMapU64::default();
+        for (i, lang) in LANGUAGES.iter().enumerate().take(64) {
+            for w in lang.stopwords {
+                *want.entry(hash_lower(w)).or_insert(0) |= 1 << i;
+            }
+        }
+        for (&h, &mask) in &want {
+            assert_eq!(STOPWORDS.get(h), mask);
+        }
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let h = x & !1;
+            assert_eq!(STOPWORDS.get(h), want.get(&h).copied().unwrap_or(0));
         }
     }
 

@@ -61,10 +61,10 @@ impl Rule for Boilerplate {
         if numeric.is_empty() {
             return;
         }
-        let vocab = prose_vocabulary(blocks, ctx.arena);
+        let used = used_in_prose(blocks, &numeric, ctx.arena);
         for i in numeric {
             let own = content_of(&blocks[i], ctx.arena);
-            if !own.iter().any(|h| vocab.contains_key(h)) {
+            if !own.iter().any(|h| used.get(h) == Some(&true)) {
                 blocks[i].drop_for(Reason::Boilerplate);
             }
         }
@@ -80,16 +80,28 @@ enum Evidence {
     Numbers,
 }
 
-/// The content words of the page's prose (the article's vocabulary before any rule has
-/// chosen the article).
-fn prose_vocabulary(blocks: &[Block], arena: &[u64]) -> HashMapU64<()> {
-    let mut vocab = HashMapU64::default();
-    for b in blocks.iter().filter(|b| b.kept() && b.is_prose()) {
-        for &h in content_of(b, arena) {
-            vocab.insert(h, ());
+/// The content words of the `lines`, each with whether the page's prose uses it (the
+/// article's vocabulary before any rule has chosen the article): a small map of the lines'
+/// words, looked up, instead of a map of the whole prose vocabulary, filled.
+fn used_in_prose(blocks: &[Block], lines: &[usize], arena: &[u64]) -> HashMapU64<bool> {
+    let size = lines
+        .iter()
+        .map(|&i| blocks[i].features.content_words as usize)
+        .sum();
+    let mut used = HashMapU64::with_capacity_and_hasher(size, Default::default());
+    for &i in lines {
+        for &h in content_of(&blocks[i], arena) {
+            used.insert(h, false);
         }
     }
-    vocab
+    for b in blocks.iter().filter(|b| b.kept() && b.is_prose()) {
+        for h in content_of(b, arena) {
+            if let Some(u) = used.get_mut(h) {
+                *u = true;
+            }
+        }
+    }
+    used
 }
 
 /// Why a line is boilerplate, if it is.

@@ -161,20 +161,28 @@ fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
         let p = shown.partition_point(|&x| x < h);
         shown.get(p + 1) != Some(&h)
     };
-    // content word -> (prose blocks using it, the last one counted)
+    // content word of a candidate -> (prose blocks using it, the last one counted): only
+    // the candidates' words are counted (a small map, looked up, instead of a map of the
+    // whole page's vocabulary, filled); a candidate is no prose block, so none of them is
+    // counted itself
     let prose = |b: &Block| b.kept() && b.is_prose();
-    let size: usize = blocks
+    let size: usize = candidates
         .iter()
-        .filter(|b| prose(b))
-        .map(|b| b.features.content_words as usize)
+        .map(|&i| blocks[i].features.content_words as usize)
         .sum();
-    let mut vocab: HashMapU64<(u32, usize)> = HashMapU64::default();
-    vocab.reserve(size);
+    let mut vocab: HashMapU64<(u32, usize)> =
+        HashMapU64::with_capacity_and_hasher(size, Default::default());
+    for &i in &candidates {
+        for &h in content_of(&blocks[i], arena) {
+            vocab.insert(h, (0, usize::MAX));
+        }
+    }
     for (i, b) in blocks.iter().enumerate().filter(|(_, b)| prose(b)) {
-        for &h in content_of(b, arena) {
-            let e = vocab.entry(h).or_insert((0, usize::MAX));
-            if e.1 != i {
-                *e = (e.0 + 1, i);
+        for h in content_of(b, arena) {
+            if let Some(e) = vocab.get_mut(h) {
+                if e.1 != i {
+                    *e = (e.0 + 1, i);
+                }
             }
         }
     }

@@ -216,22 +216,33 @@ fn item_words<'a>(text: &'a str, ctx: &Ctx<'_>) -> impl Iterator<Item = u64> + '
 
 /// Whether the items of a list share their vocabulary.
 fn coherent(blocks: &[Block], items: &[usize], ctx: &Ctx<'_>) -> bool {
-    // content word → (last item it was seen in, number of items that use it)
-    let mut seen: HashMapU64<(usize, u32)> = HashMapU64::default();
+    // each item's words, read once: (item, word)
+    let mut words: Vec<(usize, u64)> = Vec::with_capacity(
+        items
+            .iter()
+            .map(|&k| blocks[k].features.words as usize + 1)
+            .sum(),
+    );
     for (n, &k) in items.iter().enumerate() {
-        for h in item_words(&blocks[k].text, ctx) {
-            let e = seen.entry(h).or_insert((usize::MAX, 0));
-            if e.0 != n {
-                *e = (n, e.1 + 1);
-            }
+        words.extend(item_words(&blocks[k].text, ctx).map(|h| (n, h)));
+    }
+    // content word → (last item it was seen in, number of items that use it)
+    let mut seen: HashMapU64<(usize, u32)> =
+        HashMapU64::with_capacity_and_hasher(words.len(), Default::default());
+    for &(n, h) in &words {
+        let e = seen.entry(h).or_insert((usize::MAX, 0));
+        if e.0 != n {
+            *e = (n, e.1 + 1);
         }
     }
-    let sharing = items
-        .iter()
-        .filter(|&&k| {
-            item_words(&blocks[k].text, ctx).any(|h| seen.get(&h).is_some_and(|&(_, c)| c >= 2))
-        })
-        .count();
+    // the items with a word some other item uses too
+    let (mut sharing, mut counted) = (0usize, usize::MAX);
+    for &(n, h) in &words {
+        if n != counted && seen.get(&h).is_some_and(|&(_, c)| c >= 2) {
+            sharing += 1;
+            counted = n;
+        }
+    }
     sharing as f32 >= COHERENT_SHARE * items.len() as f32
 }
 

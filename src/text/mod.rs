@@ -144,15 +144,27 @@ fn is_clean(b: &[u8]) -> bool {
     let mut i = 0;
     // whether the byte before `i` is a space
     let mut after_space = false;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    while i < b.len() {
+        let x = match b.get(i..i + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
+            None if i > 0 => {
+                // a line's tail: its last eight bytes, shifted down past the ones already
+                // seen, the top filled up with letters (no loop over the tail's bytes,
+                // whose length a branch predictor cannot know)
+                let seen = 8 * (i + 8 - b.len()) as u32;
+                let last = &b[b.len() - 8..];
+                let last = u64::from_le_bytes(last.try_into().unwrap_or([0; 8]));
+                last >> seen | (u64::from(b'a') * LO) << (64 - seen)
+            }
+            None => return clean_bytes(b, 0, b.len()),
+        };
         let spaces = zero_bytes(x ^ (0x20 * LO));
         if spaces & (spaces >> 8) != 0 || after_space && spaces & 0x80 != 0 {
             return false;
         }
         // bytes below 0x20: their top three bits are clear
         if zero_bytes(x & (0xE0 * LO)) != 0 {
-            if !clean_bytes(b, i, i + 8) {
+            if !clean_bytes(b, i, b.len().min(i + 8)) {
                 return false;
             }
         } else {
@@ -169,7 +181,7 @@ fn is_clean(b: &[u8]) -> bool {
         after_space = spaces >> 56 != 0;
         i += 8;
     }
-    !(after_space && b.get(i) == Some(&b' ')) && clean_bytes(b, i, b.len())
+    true
 }
 
 /// [`is_clean`]'s test for the bytes from `from` to `to`, one at a time (a space or a
