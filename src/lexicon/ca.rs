@@ -5,7 +5,8 @@
 //! any existing stopword or boilerplate list.
 //!
 //! Elided articles and pronouns (l', d', s', n') are split from the next word by the
-//! tokenizer, so the bare letters are listed as stopwords.
+//! tokenizer, but the bare letters are not listed as stopwords: French elides the same
+//! four, and they made a mixed French and English page guess Catalan (wcxb-dev 0485).
 
 use super::Language;
 
@@ -18,7 +19,6 @@ pub static LANGUAGE: Language = Language {
         "la",
         "els",
         "les",
-        "l",
         "un",
         "una",
         "uns",
@@ -26,7 +26,6 @@ pub static LANGUAGE: Language = Language {
         "de",
         "del",
         "dels",
-        "d",
         "a",
         "al",
         "als",
@@ -84,8 +83,6 @@ pub static LANGUAGE: Language = Language {
         "seus",
         "seves",
         "es",
-        "s",
-        "n",
         "hi",
         "ho",
         "li",
