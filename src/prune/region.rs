@@ -139,6 +139,7 @@ const TOPICAL_MIN_BLOCKS: u32 = 2;
 /// full cost.
 fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
     let mut scores: Vec<f32> = blocks.iter().map(|b| score(b, lang_known)).collect();
+    own_enumerations(blocks, &mut scores);
     // the lines that could be discounted: kept, long enough, costing more than a sentence
     let candidate = |i: usize| {
         let b = &blocks[i];
@@ -190,6 +191,26 @@ fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
         }
     }
     scores
+}
+
+/// The article's own enumerations (numbered items going on by one with other blocks between
+/// every two: a roundup's products, a listicle's sections; see
+/// [`super::related::enumerations`]) are its content, whatever their lines look like: each
+/// item gains as a prose line of its length, and the lines between two items (a link, a
+/// price, a caption) cost at most what a sentence-like line costs. A "Most read" sidebar is
+/// numbered too, but its items follow one another.
+fn own_enumerations(blocks: &[Block], scores: &mut [f32]) {
+    super::related::enumerations(blocks, |members| {
+        let (first, last) = (members[0], members[members.len() - 1]);
+        for s in &mut scores[first..last] {
+            *s = s.max(-SENTENCE_LIKE_PENALTY);
+        }
+        for &m in members {
+            if blocks[m].kept() {
+                scores[m] = scores[m].max((blocks[m].features.words as f32).min(MAX_GAIN));
+            }
+        }
+    });
 }
 
 /// HTML: drops every block outside the region the front door chose (when it chose one).
