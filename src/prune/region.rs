@@ -8,7 +8,9 @@
 //! short lines navigation, footers and link lists are made of; the region is the span
 //! with the highest total (a maximum-sum subarray, one linear pass). Short runs of clutter
 //! inside the article cost less than the paragraphs around them bring, so the region
-//! bridges injected lists; long runs of navigation do not pay. The span is then split at
+//! bridges injected lists; long runs of navigation do not pay. The best span before that
+//! one joins the candidates when it scores at least half as well: a short article comes
+//! before the cookie notice or legal footer that may outweigh it. The span is then split at
 //! long runs of non-prose lines (a share bar, a "Read next" block) and only the article's
 //! part and the parts that go on with its vocabulary stay: teasers and comment threads
 //! after the article may outweigh the runs before them. A comment thread that follows the
@@ -273,7 +275,11 @@ fn trim_tail(blocks: &[Block], (lo, mut hi): (usize, usize), arena: &[u64]) -> (
 /// bar with a "Read next" label) separates two parts of the page.
 const BREAK: f32 = 60.0;
 /// The article is the first part scoring at least this share of the best part's score
-/// (teasers and comment threads come after it and may outweigh a short article).
+/// (teasers, comment threads, cookie notices and legal footers come after it and may
+/// outweigh a short article); the best span before the page's best one joins the
+/// candidates when it scores this share of it. Measured (the second use): scrapinghub
+/// dumps word F1 0.909 -> 0.913, wcxb-dev article dumps 0.876 -> 0.885 (0.4: 0.911 /
+/// 0.886; 0.7: 0.913 / 0.881).
 const CORE_SHARE: f32 = 0.5;
 /// A neighbouring part joins the article when at least this share of its prose's
 /// content words are already in the article's.
@@ -545,6 +551,25 @@ fn cut_announced_teasers(blocks: &[Block], (lo, hi): (usize, usize), arena: &[u6
     hi
 }
 
+/// The best-sum contiguous span of `scores` (Kadane): its sum and its bounds.
+fn kadane(scores: &[f32]) -> (f32, (usize, usize)) {
+    let (mut best, mut best_span) = (f32::MIN, (0, 0));
+    let (mut run, mut start) = (0.0f32, 0usize);
+    for (i, &s) in scores.iter().enumerate() {
+        if run <= 0.0 {
+            run = s;
+            start = i;
+        } else {
+            run += s;
+        }
+        if run > best {
+            best = run;
+            best_span = (start, i + 1);
+        }
+    }
+    (best, best_span)
+}
+
 impl Rule for Region {
     fn name(&self) -> &'static str {
         "region"
@@ -565,25 +590,18 @@ impl Rule for Region {
             return;
         }
         let lang_known = ctx.lang.index.is_some();
-        // Kadane: best-sum contiguous span
-        let (mut best, mut best_span) = (f32::MIN, (0, 0));
-        let (mut run, mut start) = (0.0f32, 0usize);
         let scores = scores(blocks, lang_known, ctx.arena);
-        for (i, &s) in scores.iter().enumerate() {
-            if run <= 0.0 {
-                run = s;
-                start = i;
-            } else {
-                run += s;
-            }
-            if run > best {
-                best = run;
-                best_span = (start, i + 1);
-            }
-        }
+        let (best, mut best_span) = kadane(&scores);
         if best <= 0.0 {
             // no prose at all: nothing to choose, keep what the other rules leave
             return;
+        }
+        // the article comes first: the best span before the best one joins the candidates
+        // when it scores at least half as well (core_segments then takes the first strong
+        // part); one more linear pass
+        let (earlier, earlier_span) = kadane(&scores[..best_span.0]);
+        if earlier >= CORE_SHARE * best {
+            best_span.0 = earlier_span.0;
         }
         let span = core_segments(blocks, &scores, best_span, ctx.arena);
         let span = cut_records(blocks, span);
