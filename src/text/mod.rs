@@ -273,6 +273,13 @@ const WRAPPED_MIN_BYTES: usize = 30;
 const HEADING_MAX_WORDS: u32 = 20;
 
 /// Once features are known: unmarked lines shaped like headings become [`Kind::Heading`].
+/// A line ending with a colon with at least this many words…
+const INTRO_MIN_WORDS: u32 = 6;
+/// …and this share of stopwords introduces a list: it is not a heading. Measured (4–8
+/// words, 0.2–0.4 share: all within 0.001): injected-dev recall with headings kept 0.985 ->
+/// 0.986, wcxb-dev article dumps word F1 0.885 -> 0.887.
+const INTRO_STOP_RATIO: f32 = 0.3;
+
 pub(crate) fn classify(blocks: &mut [Block]) {
     for b in blocks.iter_mut() {
         if b.kind != Kind::Paragraph {
@@ -288,7 +295,14 @@ pub(crate) fn classify(blocks: &mut [Block]) {
             b.kind = Kind::Heading;
             continue;
         }
+        // a line ending with a colon that reads like language (function words) is a
+        // sentence introducing what follows ("Here are the key reasons, including:"), not
+        // a heading; a label ("Features:", "Ingredients:") has none
+        let intro = f.ends_colon
+            && f.words >= INTRO_MIN_WORDS
+            && f.stopwords as f32 >= INTRO_STOP_RATIO * f.words as f32;
         if f.words >= 1
+            && !intro
             && f.words <= HEADING_MAX_WORDS
             && !f.ends_sentence
             && f.sentences == 0
