@@ -76,6 +76,31 @@ const SENTENCE_LIKE_PENALTY: f32 = 2.0;
 /// Most words of a menu line ("Home", "Print Edition", "Share this").
 const CHROME_MAX_WORDS: u32 = 3;
 
+/// Characters written without spaces (CJK, Thai) that make about one word of a menu item.
+const CHARS_PER_WORD: u32 = 4;
+/// A line with more tokens than this is never a menu item.
+const MENU_MAX_TOKENS: u32 = 4 * CHARS_PER_WORD;
+
+/// A menu item's length: at most [`CHROME_MAX_WORDS`] words, where characters written
+/// without spaces (each its own token: "サービスのご案内", "国际新闻") count
+/// [`CHARS_PER_WORD`] to a word. Only short lines are read char by char.
+fn menu_short(b: &Block) -> bool {
+    let words = b.features.words;
+    if words <= CHROME_MAX_WORDS {
+        return true;
+    }
+    if words > MENU_MAX_TOKENS || b.text.is_ascii() {
+        return false;
+    }
+    let unspaced = b
+        .text
+        .chars()
+        .filter(|&c| crate::features::is_cjk(c))
+        .count() as u32;
+    let spaced = words.saturating_sub(unspaced);
+    spaced + unspaced.div_ceil(CHARS_PER_WORD) <= CHROME_MAX_WORDS
+}
+
 /// Runs of this many very short lines are menus.
 const MENU_RUN: usize = 3;
 /// A page dump has at least this many menus; extracted article text has none or one
@@ -102,7 +127,7 @@ pub(crate) fn has_page_chrome(blocks: &[Block]) -> bool {
     let (mut menus, mut at_edge, mut run) = (0, false, 0);
     let (mut before, mut before_run) = (0u32, 0u32);
     for (i, b) in blocks.iter().enumerate() {
-        if b.features.words <= CHROME_MAX_WORDS && !b.features.ends_sentence {
+        if menu_short(b) && !b.features.ends_sentence {
             if run == 0 {
                 before_run = before;
             }
