@@ -581,6 +581,55 @@ fn cut_announced_teasers(blocks: &[Block], (lo, hi): (usize, usize), arena: &[u6
     hi
 }
 
+/// A table after the article: at least this many rows…
+const TABLE_MIN_ROWS: usize = 5;
+/// …of at most this many words, each with a number in it, at the same place.
+const TABLE_ROW_MAX_WORDS: u32 = 25;
+
+/// Where a table row holds its first number: the index of its first word with a digit
+/// ("June 9 – Tampa, FL" and "Aug. 14 – Denver, CO" at 1, "1 Kyle Busch 5040" at 0).
+/// `None` unless the block is a short kept line with a number.
+fn row_shape(b: &Block) -> Option<usize> {
+    if !b.kept()
+        || b.features.numbers == 0
+        || !(1..=TABLE_ROW_MAX_WORDS).contains(&b.features.words)
+    {
+        return None;
+    }
+    b.text
+        .split_whitespace()
+        .position(|w| w.bytes().any(|c| c.is_ascii_digit()))
+}
+
+/// Extends the article's end over the table that closes it: a run of at least
+/// [`TABLE_MIN_ROWS`] short lines holding a number at the same place (tour dates, a
+/// schedule, standings, results), right after the article's last block or after one
+/// title line. Rows cost like menu lines in the region's sum and trail the article, so no
+/// span reaches them; menus carry no numbers, and headlines that happen to hold one
+/// ("Top 10 …", "… 5 million …") hold it anywhere. Linear.
+fn extend_table(blocks: &[Block], hi: usize) -> usize {
+    let rows = |start: usize| {
+        let Some(shape) = blocks.get(start).and_then(row_shape) else {
+            return 0;
+        };
+        blocks[start..]
+            .iter()
+            .take_while(|b| row_shape(b) == Some(shape))
+            .count()
+    };
+    // one title line ("Tour dates 2020:") may stand between the article and its table
+    for start in [hi, hi + 1] {
+        let n = rows(start);
+        if n >= TABLE_MIN_ROWS {
+            return start + n;
+        }
+        if blocks.get(hi).is_none_or(Block::is_prose) {
+            break;
+        }
+    }
+    hi
+}
+
 /// The best-sum contiguous span of `scores` (Kadane): its sum and its bounds.
 fn kadane(scores: &[f32]) -> (f32, (usize, usize)) {
     let (mut best, mut best_span) = (f32::MIN, (0, 0));
@@ -637,6 +686,7 @@ impl Rule for Region {
         let span = cut_records(blocks, span);
         let (lo, hi) = trim_tail(blocks, span, ctx.arena);
         let hi = cut_announced_teasers(blocks, (lo, hi), ctx.arena);
+        let hi = extend_table(blocks, hi);
         for (i, b) in blocks.iter_mut().enumerate() {
             if i < lo || i >= hi {
                 b.drop_for(Reason::OutsideContent);
