@@ -12,7 +12,7 @@ mod headings;
 mod leadin;
 pub(crate) mod phrases;
 mod region;
-mod related;
+pub(crate) mod related;
 mod wedged;
 
 /// What a rule may read besides the blocks.

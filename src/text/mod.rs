@@ -310,9 +310,47 @@ const WRAPPED_MIN_BYTES: usize = 30;
 const HEADING_MAX_WORDS: u32 = 20;
 
 /// Once features are known: unmarked lines shaped like headings become [`Kind::Heading`].
+/// Consecutive lines each holding a number, at least this many of them, are a table's rows…
+const TABLE_MIN_ROWS: usize = 3;
+/// …when each has at most this many words.
+const TABLE_ROW_MAX_WORDS: u32 = 25;
+
+/// For each block: whether it is a row of a table written as lines (tour dates, a
+/// schedule, standings, results): one of at least [`TABLE_MIN_ROWS`] consecutive short
+/// paragraph lines each holding a number. Rows are the text's data, not its headings
+/// (in HTML they are `<tr>` lines, never headings). Measured: injected-dev default recall
+/// 0.951 -> 0.965, wcxb-dev article dumps 0.888 -> 0.889. Linear.
+fn table_rows(blocks: &[Block]) -> Vec<bool> {
+    let row = |b: &Block| {
+        b.kind == Kind::Paragraph
+            && b.features.numbers >= 1
+            && (1..=TABLE_ROW_MAX_WORDS).contains(&b.features.words)
+    };
+    let mut rows = vec![false; blocks.len()];
+    let mut start = 0;
+    for i in 0..=blocks.len() {
+        if i < blocks.len() && row(&blocks[i]) {
+            continue;
+        }
+        if i - start >= TABLE_MIN_ROWS {
+            rows[start..i].fill(true);
+        }
+        start = i + 1;
+    }
+    rows
+}
+
+/// A line ending with a colon with at least this many words…
+const INTRO_MIN_WORDS: u32 = 6;
+/// …and this share of stopwords introduces a list: it is not a heading. Measured (4–8
+/// words, 0.2–0.4 share: all within 0.001): injected-dev recall with headings kept 0.985 ->
+/// 0.986, wcxb-dev article dumps word F1 0.885 -> 0.887.
+const INTRO_STOP_RATIO: f32 = 0.3;
+
 pub(crate) fn classify(blocks: &mut [Block]) {
-    for b in blocks.iter_mut() {
-        if b.kind != Kind::Paragraph {
+    let rows = table_rows(blocks);
+    for (b, row) in blocks.iter_mut().zip(rows) {
+        if b.kind != Kind::Paragraph || row {
             continue;
         }
         let f = &b.features;
@@ -325,7 +363,14 @@ pub(crate) fn classify(blocks: &mut [Block]) {
             b.kind = Kind::Heading;
             continue;
         }
+        // a line ending with a colon that reads like language (function words) is a
+        // sentence introducing what follows ("Here are the key reasons, including:"), not
+        // a heading; a label ("Features:", "Ingredients:") has none
+        let intro = f.ends_colon
+            && f.words >= INTRO_MIN_WORDS
+            && f.stopwords as f32 >= INTRO_STOP_RATIO * f.words as f32;
         if f.words >= 1
+            && !intro
             && f.words <= HEADING_MAX_WORDS
             && !f.ends_sentence
             && f.sentences == 0
