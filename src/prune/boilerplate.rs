@@ -8,7 +8,7 @@
 
 use super::phrases::Class;
 use super::{Ctx, Rule};
-use crate::block::{Block, Marker, Reason};
+use crate::block::{Block, Kind, Marker, Reason};
 use crate::features::{content_of, tokens, HashMapU64};
 
 /// Removes boilerplate lines.
@@ -59,6 +59,12 @@ impl Rule for Boilerplate {
                 continue;
             }
             match evidence(b) {
+                // in HTML a heading element ("3. Groningen") and a table row ("2019 12,5
+                // 14,1") are structure the page gave its text, not a date or a counter
+                // line; measured on wcxb-dev: all 0.8283 -> 0.8287, headings kept
+                // 0.8480 -> 0.8491, leak unchanged
+                Some(Evidence::Numbers)
+                    if ctx.html && matches!(b.kind, Kind::Heading | Kind::Other) => {}
                 Some(Evidence::Numbers) if defer => numeric.push(i),
                 Some(_) => b.drop_for(Reason::Boilerplate),
                 None => {}
