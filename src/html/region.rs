@@ -488,6 +488,7 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         // little prose anywhere: a listing, a catalogue, a link directory. Its content is
         // where most of the text outside furniture is: descend from the body into the
         // child that holds most of it, while one does.
+        w.listing = true;
         let mut cur = body;
         loop {
             let n = &nodes[cur as usize];
