@@ -199,7 +199,7 @@ impl Cleaner {
             m => m,
         };
         let o = &self.options;
-        let (mut blocks, truncated, mut title, lang, arena) = if mode == Mode::Html {
+        let (mut blocks, truncated, mut title, lang, arena, listing) = if mode == Mode::Html {
             // the HTML front door computes the features itself (its region finder reads them)
             let page = html::parse(&depth::limit(s), o);
             (
@@ -208,16 +208,17 @@ impl Cleaner {
                 page.title,
                 page.lang,
                 page.arena,
+                page.listing,
             )
         } else {
             let (mut b, t) = text::blocks(s, o.max_blocks);
             let (lang, arena) = features::compute(&mut b);
-            (b, t, None, lang, arena)
+            (b, t, None, lang, arena, false)
         };
         if mode == Mode::Text {
             text::classify(&mut blocks);
         }
-        prune::run(&mut blocks, &arena, o, lang, mode == Mode::Html);
+        prune::run(&mut blocks, &arena, o, lang, mode == Mode::Html, listing);
         if title.is_none() {
             title = text_title(&blocks);
         }

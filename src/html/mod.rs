@@ -63,6 +63,8 @@ pub(crate) struct Page {
     pub lang: Lang,
     /// The content-word arena the blocks' features point into.
     pub arena: Vec<u64>,
+    /// The page is a listing (see [`Walk::listing`]).
+    pub listing: bool,
 }
 
 /// "No such element".
@@ -256,6 +258,9 @@ pub(crate) struct Walk {
     /// The page declares itself a discussion (schema.org `DiscussionForumPosting` or
     /// `QAPage`, in JSON-LD or microdata): its replies are its content.
     pub discussion: bool,
+    /// The region chooser read the page as a listing (little prose anywhere, no strong
+    /// article: a catalogue, a link directory); set by [`region::choose`].
+    pub listing: bool,
 }
 
 /// Whether a schema.org type name (a JSON-LD script or an `itemtype` value) names a
@@ -802,6 +807,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
         title: title.filter(|t| !t.is_empty()),
         ld_body,
         discussion,
+        listing: false,
     }
 }
 
@@ -969,5 +975,6 @@ pub(crate) fn parse(html: &str, options: &Options) -> Page {
         truncated: w.truncated,
         lang,
         arena,
+        listing: w.listing,
     }
 }

@@ -29,6 +29,9 @@ pub struct Ctx<'a> {
     /// several rules, judged once (it depends only on the blocks' shapes, which no rule
     /// changes).
     pub(crate) page_chrome: bool,
+    /// HTML the front door read as a listing (little prose anywhere, no strong article):
+    /// its runs of headline-like lines are its content. `false` in text mode.
+    pub(crate) listing: bool,
 }
 
 /// One clutter rule.
@@ -68,6 +71,7 @@ pub(crate) fn run(
     options: &Options,
     lang: Lang,
     html: bool,
+    listing: bool,
 ) -> Topic {
     let region_on = !options.disabled_rules.iter().any(|d| d == "region");
     if html && region_on {
@@ -83,6 +87,7 @@ pub(crate) fn run(
         arena,
         html,
         page_chrome: !html && region::has_page_chrome(blocks),
+        listing: html && listing,
     };
     for rule in RULES {
         if options.disabled_rules.iter().any(|d| d == rule.name()) {
