@@ -171,8 +171,9 @@ const TOPICAL_MIN_BLOCKS: u32 = 2;
 /// full cost.
 fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
     let mut scores: Vec<f32> = blocks.iter().map(|b| score(b, lang_known)).collect();
-    own_enumerations(blocks, &mut scores);
+    // labels first: an enumeration's discount must not hide the lines that repeat them
     repeated_labels(blocks, &mut scores);
+    own_enumerations(blocks, &mut scores);
     // the lines that could be discounted: kept, long enough, costing more than a sentence
     let candidate = |i: usize| {
         let b = &blocks[i];
@@ -243,7 +244,12 @@ fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
 fn own_enumerations(blocks: &[Block], scores: &mut [f32]) {
     super::related::enumerations(blocks, |members| {
         let (first, last) = (members[0], members[members.len() - 1]);
-        for s in &mut scores[first..last] {
+        // the last item's lines up to its text: within the widest gap between two items
+        let gap = members.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+        let end = (last + 1..blocks.len().min(last + gap))
+            .find(|&j| blocks[j].kept() && blocks[j].is_prose())
+            .unwrap_or(last);
+        for s in &mut scores[first..end] {
             *s = s.max(-SENTENCE_LIKE_PENALTY);
         }
         for &m in members {
