@@ -184,6 +184,10 @@ fn sequences(blocks: &[Block], counters: bool, found: &mut impl FnMut(&[usize]))
     for (i, b) in blocks.iter().enumerate() {
         let n = match (b.marker, counters) {
             (Marker::Number(n), false) => n,
+            (Marker::None, false) => match unspaced_number(&b.text) {
+                Some(n) => n,
+                None => continue,
+            },
             (Marker::None, true) => match counter(&b.text) {
                 Some(n) => n,
                 None => continue,
@@ -203,6 +207,20 @@ fn sequences(blocks: &[Block], counters: bool, found: &mut impl FnMut(&[usize]))
         last = n;
     }
     close(&mut members);
+}
+
+/// A section number written without a space before its title ("1.Kitchen", "2)Bäder"):
+/// one to three digits, a full stop or a parenthesis, and a letter. "3.5" and "1.000" have
+/// a digit there.
+fn unspaced_number(text: &str) -> Option<u32> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let rest = text[digits..].strip_prefix(['.', ')'])?;
+    rest.starts_with(char::is_alphabetic)
+        .then(|| text[..digits].parse().ok())
+        .flatten()
 }
 
 /// A slideshow's or a gallery's counter on a line of its own: a bare item number ("3"), or
