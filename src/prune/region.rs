@@ -173,6 +173,7 @@ fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
     let mut scores: Vec<f32> = blocks.iter().map(|b| score(b, lang_known)).collect();
     // labels first: an enumeration's discount must not hide the lines that repeat them
     repeated_labels(blocks, &mut scores);
+    section_labels(blocks, &mut scores);
     own_enumerations(blocks, &mut scores);
     // the lines that could be discounted: kept, long enough, costing more than a sentence
     let candidate = |i: usize| {
@@ -289,6 +290,55 @@ fn repeated_labels(blocks: &[Block], scores: &mut [f32]) {
         }
     }
 }
+
+/// A short line shown at least [`SECTION_LABEL_MIN`] times on the page with prose between
+/// every two showings ("Features", "Pros", "Cons" in every product of a roundup) labels
+/// the article's sections: it costs what a sentence-like line costs.
+fn section_labels(blocks: &[Block], scores: &mut [f32]) {
+    // per line text: (showings, prose blocks seen when last shown, every gap had prose)
+    let mut shown: HashMapU64<u32> = HashMapU64::default();
+    for b in blocks {
+        *shown.entry(b.features.text_hash).or_insert(0) += 1;
+    }
+    // a menu repeated on the page comes with its other items, a label with its own section
+    let unique_next = |i: usize| {
+        blocks
+            .get(i + 1)
+            .is_some_and(|n| shown.get(&n.features.text_hash) == Some(&1))
+    };
+    let mut seen: HashMapU64<(usize, usize, bool)> = HashMapU64::default();
+    let mut prose = 0usize;
+    for (i, (b, &s)) in blocks.iter().zip(scores.iter()).enumerate() {
+        if b.kept() && b.is_prose() {
+            prose += 1;
+        } else if s < -SENTENCE_LIKE_PENALTY
+            && b.kept()
+            && b.marker == Marker::None
+            && b.features.numbers == 0
+        {
+            let e = seen.entry(b.features.text_hash).or_insert((0, prose, true));
+            if e.0 > 0 {
+                e.2 &= prose > e.1;
+            }
+            e.2 &= unique_next(i);
+            e.0 += 1;
+            e.1 = prose;
+        }
+    }
+    for (b, s) in blocks.iter().zip(scores.iter_mut()) {
+        if *s < -SENTENCE_LIKE_PENALTY
+            && b.kept()
+            && seen
+                .get(&b.features.text_hash)
+                .is_some_and(|&(n, _, apart)| n >= SECTION_LABEL_MIN && apart)
+        {
+            *s = -SENTENCE_LIKE_PENALTY;
+        }
+    }
+}
+
+/// A section label is shown at least this many times.
+const SECTION_LABEL_MIN: usize = 3;
 
 /// HTML: drops every block outside the region the front door chose (when it chose one).
 pub(crate) fn apply_html(blocks: &mut [Block]) {
