@@ -54,6 +54,11 @@ fn score(b: &Block, lang_known: bool) -> f32 {
         // already recognised as boilerplate: clutter, but only weak evidence against
         // the region (ad labels sit inside articles)
         -5.0
+    } else if f.ends_sentence
+        && f.words >= SHORT_SENTENCE_WORDS
+        && !b.text.trim_end().ends_with(['?', '!', '？', '！'])
+    {
+        -SENTENCE_LIKE_PENALTY
     } else if lang_known
         && f.words >= SENTENCE_LIKE_WORDS
         && f.stopwords as f32 >= SENTENCE_LIKE_STOP_RATIO * f.words as f32
@@ -66,6 +71,13 @@ fn score(b: &Block, lang_known: bool) -> f32 {
     }
 }
 
+/// A short line of at least this many words that ends on a full stop (not a question or an
+/// exclamation: headlines and teasers end so) states something: the article's own short
+/// sentences (a guide's tips, a list of facts), where menus and labels end on no stop. It
+/// costs what a sentence-like line costs whatever its stopwords. Measured: wcxb-dev article
+/// dumps word F1 0.8974 -> 0.8982, leak 0.0561 -> 0.0566 (three words: 0.8981, leak 0.0570),
+/// scrapinghub dumps unchanged.
+const SHORT_SENTENCE_WORDS: u32 = 5;
 /// A short line with this many words…
 const SENTENCE_LIKE_WORDS: u32 = 4;
 /// …and this share of stopwords reads like language, not like a menu.
