@@ -157,6 +157,16 @@ fn numbered_sections(blocks: &[Block]) -> Vec<bool> {
 /// caption) between most two items, at least [`SECTION_MIN_ITEMS`] of them. A "Most
 /// read" list is numbered too, but its items follow one another. Linear.
 pub(crate) fn enumerations(blocks: &[Block], mut found: impl FnMut(&[usize])) {
+    // list numbers and counter lines are read as two sequences: a rating's digits on lines
+    // of their own do not break a listicle's numbered sections
+    for counters in [false, true] {
+        sequences(blocks, counters, &mut found);
+    }
+}
+
+/// The enumerations of [`enumerations`] among the list items' numbers, or among the
+/// counter lines ([`counter`]).
+fn sequences(blocks: &[Block], counters: bool, found: &mut impl FnMut(&[usize])) {
     // the sequence being read: its members, the last number, its direction (+1 / -1, 0
     // while it has one member)
     let mut members: Vec<usize> = Vec::new();
@@ -172,8 +182,17 @@ pub(crate) fn enumerations(blocks: &[Block], mut found: impl FnMut(&[usize])) {
         members.clear();
     };
     for (i, b) in blocks.iter().enumerate() {
-        let Marker::Number(n) = b.marker else {
-            continue;
+        let n = match (b.marker, counters) {
+            (Marker::Number(n), false) => n,
+            (Marker::None, false) => match unspaced_number(&b.text) {
+                Some(n) => n,
+                None => continue,
+            },
+            (Marker::None, true) => match counter(&b.text) {
+                Some(n) => n,
+                None => continue,
+            },
+            _ => continue,
         };
         let n = i64::from(n);
         let d = n - last;
@@ -188,6 +207,49 @@ pub(crate) fn enumerations(blocks: &[Block], mut found: impl FnMut(&[usize])) {
         last = n;
     }
     close(&mut members);
+}
+
+/// A section number written without a space before its title ("1.Kitchen", "2)Bäder"):
+/// one to three digits, a full stop or a parenthesis, and a letter. "3.5" and "1.000" have
+/// a digit there.
+fn unspaced_number(text: &str) -> Option<u32> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let rest = text[digits..].strip_prefix(['.', ')'])?;
+    rest.starts_with(char::is_alphabetic)
+        .then(|| text[..digits].parse().ok())
+        .flatten()
+}
+
+/// A slideshow's or a gallery's counter on a line of its own: a bare item number ("3"), or
+/// the number and the item count ("3 of 15", "3 / 15", "3 von 15": a number, at most one
+/// word, a number). Only lines of a few bytes starting with a digit are read.
+fn counter(text: &str) -> Option<u32> {
+    const MAX_BYTES: usize = 20;
+    if text.len() > MAX_BYTES || !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 3 {
+        return None;
+    }
+    let n = text[..digits].parse().ok()?;
+    let rest = text[digits..].trim_start();
+    if rest.is_empty() {
+        return Some(n);
+    }
+    // "of 15", "/ 15", "/15": the last token a number, at most one other between
+    let mut tokens = rest.split_whitespace();
+    let last = tokens.next_back()?;
+    let last = last
+        .strip_prefix('/')
+        .filter(|l| !l.is_empty())
+        .unwrap_or(last);
+    let middle = tokens.count();
+    let whole = |t: &str| !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit());
+    (middle <= 1 && whole(last) && (middle == 1 || rest.starts_with('/'))).then_some(n)
 }
 
 /// Lists this long are judged by their own coherence.
