@@ -666,9 +666,12 @@ impl StopTable {
         let mut i = self.slot(hash) & maybe | size & !maybe;
         loop {
             let k = self.slots[i].0;
-            // `black_box`: one branch on both ends of the probe (a compiler would split
-            // the test in two and branch first on the unpredictable one)
-            if std::hint::black_box((k == hash) | (k == EMPTY_SLOT)) {
+            // one branch on both ends of the probe (a compiler would split
+            // `(k == hash) | (k == EMPTY_SLOT)` in two and branch first on the
+            // unpredictable one): a key is even, so `k ^ EMPTY_SLOT` is odd for a held
+            // key (invertible modulo 2^64) and zero for an empty slot, and the product is
+            // zero exactly at the probe's end
+            if (k ^ hash).wrapping_mul(k ^ EMPTY_SLOT) == 0 {
                 return self.slots[i].1;
             }
             i = (i + 1) & (size - 1);
@@ -781,7 +784,8 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     let capacity = blocks.iter().map(|b| b.text.len() / 5).sum();
     let mut toks: Vec<(u64, u64)> = Vec::with_capacity(capacity);
     let stopwords = &*STOPWORDS;
-    let mut hits = [0u32; 64];
+    // the token ranges of the long blocks sampled, counted once the page is read
+    let mut long: Vec<(usize, usize)> = Vec::new();
     let mut sampled = 0usize;
     for b in blocks.iter_mut() {
         let first = toks.len();
@@ -808,7 +812,7 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             toks.push((t.hash | u64::from(is_content(&t)), stopwords.get(t.hash)));
         }
         if b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS {
-            count_stopwords(&mut hits, &toks[first..]);
+            long.push((first, toks.len()));
             sampled += words as usize;
         }
         sentences += sentence_ends_in_gap(&b.text[prev_end..], initial, false);
@@ -827,12 +831,15 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             ..Default::default()
         };
     }
+    let mut hits = [0u32; 64];
     if sampled < LANG_SAMPLE_TOKENS {
-        // short pages: the short blocks too
-        for (b, chunk) in blocks.iter().zip(block_tokens(blocks, &toks)) {
-            if b.text.len() < LANG_LONG_BLOCK {
-                count_stopwords(&mut hits, chunk);
-            }
+        // short pages: the short blocks too. Every long block is in the sample (it never
+        // filled up), so the count is the whole page's: one pass over all the tokens
+        // instead of one per block
+        count_stopwords(&mut hits, &toks);
+    } else {
+        for &(start, end) in &long {
+            count_stopwords(&mut hits, &toks[start..end]);
         }
     }
     let lang = best_language(&hits);
@@ -858,18 +865,6 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         b.features.content_words = arena.len() as u32 - b.features.content_start;
     }
     (lang, arena)
-}
-
-/// Each block's slice of the pass-1 token array of [`compute`].
-fn block_tokens<'a>(
-    blocks: &'a [Block],
-    toks: &'a [(u64, u64)],
-) -> impl Iterator<Item = &'a [(u64, u64)]> {
-    blocks.iter().map(move |b| {
-        let start = b.features.content_start as usize;
-        toks.get(start..start + b.features.words as usize)
-            .unwrap_or(&[])
-    })
 }
 
 /// Continues a hash of a word sequence with the next word's hash.
@@ -971,22 +966,26 @@ fn ends_like_sentence(text: &str) -> bool {
     trimmed.chars().next_back().is_some_and(is_terminal)
 }
 
-/// Word hash → count: an open-addressing table with linear probing, key and count side by
+/// Word hash → value: an open-addressing table with linear probing, key and value side by
 /// side, at most half full (it doubles past that). Keys are word hashes, always even; an
-/// odd key marks an empty slot. Cheaper than a general hash map for the vocabulary, which
-/// every kept block's words are looked up in.
-pub(crate) struct CountMap {
-    slots: Vec<(u64, u32)>,
+/// odd key marks an empty slot, whose value stays `V::default()`. Cheaper than a general
+/// hash map for the vocabularies, which every kept block's words are looked up in: a
+/// lookup probes one or two slots and no branch depends on whether the word is there.
+pub(crate) struct WordMap<V> {
+    slots: Vec<(u64, V)>,
     len: usize,
     shift: u32,
 }
 
-impl CountMap {
+/// Word hash → count.
+pub(crate) type CountMap = WordMap<u32>;
+
+impl<V: Copy + Default> WordMap<V> {
     /// A map for about `n` distinct words.
-    pub(crate) fn with_capacity(n: usize) -> CountMap {
+    pub(crate) fn with_capacity(n: usize) -> WordMap<V> {
         let bits = (n * 2).max(16).next_power_of_two().trailing_zeros();
-        CountMap {
-            slots: vec![(EMPTY_SLOT, 0); 1 << bits],
+        WordMap {
+            slots: vec![(EMPTY_SLOT, V::default()); 1 << bits],
             len: 0,
             shift: 64 - bits,
         }
@@ -997,28 +996,29 @@ impl CountMap {
         (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// Counts one more `hash`.
+    /// The value of `hash` (inserted as `V::default()` when new) and whether it is new.
     #[inline(always)]
-    pub(crate) fn add(&mut self, hash: u64) {
+    pub(crate) fn entry(&mut self, hash: u64) -> (&mut V, bool) {
         debug_assert!(hash & 1 == 0);
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let i = self.free_slot(hash);
         // whether the word is new cannot be predicted: no branch on it
-        self.len += usize::from(self.slots[i].0 == EMPTY_SLOT);
+        let new = self.slots[i].0 == EMPTY_SLOT;
+        self.len += usize::from(new);
         self.slots[i].0 = hash;
-        self.slots[i].1 += 1;
+        (&mut self.slots[i].1, new)
     }
 
     /// Twice the slots, the words moved over.
     #[cold]
     fn grow(&mut self) {
-        let old = std::mem::replace(self, CountMap::with_capacity(self.slots.len()));
-        for (k, n) in old.slots {
+        let old = std::mem::replace(self, WordMap::with_capacity(self.slots.len()));
+        for (k, v) in old.slots {
             if k != EMPTY_SLOT {
                 let i = self.free_slot(k);
-                self.slots[i] = (k, n);
+                self.slots[i] = (k, v);
                 self.len += 1;
             }
         }
@@ -1032,21 +1032,25 @@ impl CountMap {
         loop {
             let k = self.slots[i].0;
             // one test for both ends of the probe (found, or not there): whether a word
-            // is in the map cannot be predicted, a collision mostly can
-            if (k == hash) | (k == EMPTY_SLOT) {
+            // is in the map cannot be predicted, a collision mostly can. Written as one
+            // product, which a compiler does not split into two branches as it would
+            // `(k == hash) | (k == EMPTY_SLOT)`: a held key is even, so `k ^ EMPTY_SLOT`
+            // is odd (invertible modulo 2^64) and the product is zero only when
+            // `k == hash`; an empty slot zeroes the second factor.
+            if (k ^ hash).wrapping_mul(k ^ EMPTY_SLOT) == 0 {
                 return i;
             }
             i = (i + 1) & last;
         }
     }
 
-    /// How often `hash` was counted.
+    /// The value of `hash`: `V::default()` when the map does not hold it.
     #[inline]
-    pub(crate) fn get(&self, hash: u64) -> u32 {
+    pub(crate) fn value(&self, hash: u64) -> V {
         self.slots[self.free_slot(hash)].1
     }
 
-    /// The number of distinct words counted.
+    /// The number of distinct words held.
     pub(crate) fn len(&self) -> usize {
         self.len
     }
@@ -1054,9 +1058,23 @@ impl CountMap {
     /// Forgets every word, keeping the table's size.
     fn clear(&mut self) {
         if self.len > 0 {
-            self.slots.fill((EMPTY_SLOT, 0));
+            self.slots.fill((EMPTY_SLOT, V::default()));
             self.len = 0;
         }
+    }
+}
+
+impl CountMap {
+    /// Counts one more `hash`.
+    #[inline(always)]
+    pub(crate) fn add(&mut self, hash: u64) {
+        *self.entry(hash).0 += 1;
+    }
+
+    /// How often `hash` was counted.
+    #[inline]
+    pub(crate) fn get(&self, hash: u64) -> u32 {
+        self.value(hash)
     }
 }
 

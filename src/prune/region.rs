@@ -26,7 +26,7 @@
 
 use super::{Ctx, Rule};
 use crate::block::{Block, Marker, Reason, Verdict};
-use crate::features::{content_of, HashMapU64};
+use crate::features::{content_of, CountMap, HashMapU64, WordMap};
 
 /// Keeps only the article's region.
 pub struct Region;
@@ -374,19 +374,32 @@ fn trim_tail(blocks: &[Block], (lo, mut hi): (usize, usize), arena: &[u64]) -> (
     let prose = |b: &Block| b.kept() && b.is_prose();
     // per word: its count and the position of its first occurrence, which breaks ties
     // between equally frequent words (independent of the hash function)
-    let mut counts: HashMapU64<(u32, u32)> =
-        HashMapU64::with_capacity_and_hasher(content_words(&blocks[lo..hi]), Default::default());
-    let mut pos = 0u32;
+    let words = content_words(&blocks[lo..hi]);
+    let mut counts: WordMap<(u32, u32)> = WordMap::with_capacity(words);
+    // the words counted [`KEYWORD_MIN_COUNT`] times, each once, as they get there
+    // (written at the end of the list and kept or not: no branch on it)
+    let mut repeated: Vec<u64> = vec![0; words + 1];
+    let (mut pos, mut n) = (0u32, 0usize);
     for b in blocks[lo..hi].iter().filter(|b| prose(b)) {
         for &h in content_of(b, arena) {
-            counts.entry(h).or_insert((0, pos)).0 += 1;
+            let (e, new) = counts.entry(h);
+            e.0 += 1;
+            // a new word's slot holds (0, 0): its first position is or-ed in, without a
+            // branch on whether it is new (a compiler turns a select into one)
+            e.1 |= pos & u32::from(new).wrapping_neg();
+            repeated[n] = h;
+            n += usize::from(e.0 == KEYWORD_MIN_COUNT);
             pos += 1;
         }
     }
-    let mut top: Vec<(u32, u32, u64)> = counts
+    // (the list's order does not matter: the sort below is total, first positions being
+    // distinct)
+    let mut top: Vec<(u32, u32, u64)> = repeated[..n]
         .iter()
-        .filter(|(_, &(c, _))| c >= KEYWORD_MIN_COUNT)
-        .map(|(&h, &(c, first))| (c, first, h))
+        .map(|&h| {
+            let (c, first) = counts.value(h);
+            (c, first, h)
+        })
         .collect();
     if top.len() < MIN_KEYWORDS {
         return (lo, hi);
@@ -465,22 +478,21 @@ fn core_segments(
         .iter()
         .position(|s| s.2 >= CORE_SHARE * top)
         .unwrap_or(0);
-    let mut vocab: HashMapU64<()> =
-        HashMapU64::with_capacity_and_hasher(content_words(&blocks[lo..hi]), Default::default());
+    let mut vocab = CountMap::with_capacity(content_words(&blocks[lo..hi]));
     let prose = |b: &Block| b.kept() && b.is_prose();
-    let add = |vocab: &mut HashMapU64<()>, (a, z, _): (usize, usize, f32)| {
+    let add = |vocab: &mut CountMap, (a, z, _): (usize, usize, f32)| {
         for b in blocks[a..z].iter().filter(|b| prose(b)) {
             for &h in content_of(b, arena) {
-                vocab.insert(h, ());
+                vocab.add(h);
             }
         }
     };
-    let coherence = |vocab: &HashMapU64<()>, (a, z, _): (usize, usize, f32)| {
+    let coherence = |vocab: &CountMap, (a, z, _): (usize, usize, f32)| {
         let (mut n, mut hit) = (0u32, 0u32);
         for b in blocks[a..z].iter().filter(|b| prose(b)) {
-            for h in content_of(b, arena) {
+            for &h in content_of(b, arena) {
                 n += 1;
-                hit += vocab.contains_key(h) as u32;
+                hit += u32::from(vocab.get(h) > 0);
             }
         }
         if n == 0 {

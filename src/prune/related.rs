@@ -278,7 +278,9 @@ fn without_site(text: &str) -> &str {
 /// The label a line starts with ("Q:", "Price:", "Аккаунт:"): at most three words
 /// before a colon, as a hash of its lowercase words.
 pub(crate) fn label(text: &str) -> Option<u64> {
-    let (head, rest) = text.split_once(':')?;
+    // the vector search (most lines hold no colon; `split_once` searches byte by byte)
+    let colon = memchr::memchr(b':', text.as_bytes())?;
+    let (head, rest) = (&text[..colon], &text[colon + 1..]);
     let words = head.split_whitespace().count();
     ((1..=LABEL_WORDS).contains(&words) && !rest.trim().is_empty() && !head.contains("http"))
         .then(|| hash_words(head))

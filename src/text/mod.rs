@@ -162,6 +162,14 @@ fn is_clean(b: &[u8]) -> bool {
         if spaces & (spaces >> 8) != 0 || after_space && spaces & 0x80 != 0 {
             return false;
         }
+        after_space = spaces >> 56 != 0;
+        // most chunks hold printable ASCII only: a byte below 0x20 borrows into its top
+        // bit, a byte from 0x80 has it set (a borrow may flag a clean byte too: it only
+        // sends the chunk to the full test below)
+        if (x.wrapping_sub(0x20 * LO) | x) & HI == 0 {
+            i += 8;
+            continue;
+        }
         // bytes below 0x20: their top three bits are clear
         if zero_bytes(x & (0xE0 * LO)) != 0 {
             if !clean_bytes(b, i, b.len().min(i + 8)) {
@@ -178,7 +186,6 @@ fn is_clean(b: &[u8]) -> bool {
                 lead &= lead - 1;
             }
         }
-        after_space = spaces >> 56 != 0;
         i += 8;
     }
     true
