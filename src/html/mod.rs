@@ -957,7 +957,12 @@ pub(crate) fn parse(html: &str, options: &Options) -> Page {
             w = lenient;
         }
     }
-    drop(doc);
+    // the tree freed from its last node back: the walk just read it front to back, so its
+    // last nodes are the ones still in the caches (dropped front to back, a tree larger
+    // than the cache missed on every node a second time)
+    for node in doc.tree.into_iter().rev() {
+        drop(node);
+    }
     mark_title_lines(&mut w);
     let (lang, arena) = crate::features::compute(&mut w.blocks);
     demote_prose_headings(&mut w.blocks);
