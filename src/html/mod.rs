@@ -481,10 +481,18 @@ impl Builder {
 /// `lenient`: read `<noscript>` and hidden elements too (the fallback for pages whose
 /// visible text is empty until scripts run).
 pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
+    // sized from the tree, so that a large page's arrays are not copied as they double
+    // (on the scrapinghub and wcxb-dev pages: 0.10 blocks and 0.21 block-level elements per
+    // tree node on average, at most 0.30 and 0.66)
+    let tree_nodes = doc.tree.nodes().len();
+    let (node_cap, block_cap) = (
+        (tree_nodes / 2).clamp(1024, options.max_nodes.max(1024)),
+        (tree_nodes / 3).clamp(256, options.max_blocks.max(256)),
+    );
     let mut b = Builder {
-        nodes: Vec::with_capacity(1024),
-        blocks: Vec::with_capacity(256),
-        dom: Vec::with_capacity(256),
+        nodes: Vec::with_capacity(node_cap),
+        blocks: Vec::with_capacity(block_cap),
+        dom: Vec::with_capacity(block_cap),
         buf: String::with_capacity(1024),
         norm: String::with_capacity(1024),
         buf_chars: 0,
@@ -942,10 +950,11 @@ pub(crate) fn parse(html: &str, options: &Options) -> Page {
         ..Default::default()
     };
     // the tree sized up front: about one node per `<` (an element per start tag, a text
-    // per end tag); growing it by doubling copied every node a few times. Capped: a page
-    // of bare `<`s makes no nodes
+    // per end tag); growing it by doubling copied every node a few times. Capped at the
+    // walk's node limit: a page of bare `<`s makes no nodes (and the capacity it reserves
+    // beyond what the parser fills is never touched)
     let mut doc = Html::new_document();
-    let nodes = (memchr::memchr_iter(b'<', html.as_bytes()).count() + 16).min(1 << 16);
+    let nodes = (memchr::memchr_iter(b'<', html.as_bytes()).count() + 16).min(options.max_nodes);
     doc.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, nodes);
     let doc = html5ever::driver::parse_document(HtmlTreeSink::new(doc), opts).one(html);
     let mut w = walk(&doc, options, false);
