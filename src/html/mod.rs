@@ -939,7 +939,11 @@ fn visible(w: &Walk) -> u32 {
 }
 
 /// Parses a page into blocks with their hints, the article's region marked.
-pub(crate) fn parse(html: &str, options: &Options) -> Page {
+///
+/// Takes the page by value: a copy ([`crate::depth::limit`]'s) is freed once the tree is
+/// built, before the walk allocates the blocks.
+pub(crate) fn parse<'a>(html: impl Into<std::borrow::Cow<'a, str>>, options: &Options) -> Page {
+    let html = html.into();
     // scripting off: `<noscript>` content is parsed as markup (what a browser without
     // scripts shows), so the lenient fallback can read it
     let opts = ParseOpts {
@@ -956,7 +960,8 @@ pub(crate) fn parse(html: &str, options: &Options) -> Page {
     let mut doc = Html::new_document();
     let nodes = (memchr::memchr_iter(b'<', html.as_bytes()).count() + 16).min(options.max_nodes);
     doc.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, nodes);
-    let doc = html5ever::driver::parse_document(HtmlTreeSink::new(doc), opts).one(html);
+    let doc = html5ever::driver::parse_document(HtmlTreeSink::new(doc), opts).one(&*html);
+    drop(html);
     let mut w = walk(&doc, options, false);
     if visible(&w) < MIN_VISIBLE_CHARS {
         // an application shell (React streaming into `<div hidden>`, Discourse serving
