@@ -1078,6 +1078,9 @@ impl CountMap {
     }
 }
 
+/// The initial size of [`Topic`]'s table, in distinct words.
+const VOCABULARY_GUESS: usize = 4096;
+
 /// The article's vocabulary: content-word hashes of the prose blocks still kept.
 pub(crate) struct Topic {
     counts: CountMap,
@@ -1101,12 +1104,17 @@ impl Topic {
     /// Builds the vocabulary from kept prose blocks.
     pub fn from_blocks(blocks: &[Block], arena: &[u64]) -> Topic {
         let feeds = |b: &&Block| b.kept() && b.is_prose() && b.kind != Kind::Heading;
-        let words = blocks
+        let words: usize = blocks
             .iter()
             .filter(feeds)
             .map(|b| b.features.content_words as usize)
             .sum();
-        let mut counts = CountMap::with_capacity(words);
+        // sized for the distinct words, which grow much slower than the words (a long
+        // page repeats its vocabulary): a table sized to every word was 8 MB on a 4 MB
+        // page, written once and then probed at random out of the caches. Small pages
+        // (up to `VOCABULARY_GUESS` content words) get the same table as before; larger
+        // ones start there and double as they need
+        let mut counts = CountMap::with_capacity(words.min(VOCABULARY_GUESS));
         for b in blocks.iter().filter(feeds) {
             for &h in content_of(b, arena) {
                 counts.add(h);

@@ -201,7 +201,7 @@ impl Cleaner {
         let o = &self.options;
         let (mut blocks, truncated, mut title, lang, arena, listing) = if mode == Mode::Html {
             // the HTML front door computes the features itself (its region finder reads them)
-            let page = html::parse(&depth::limit(s), o);
+            let page = html::parse(depth::limit(s), o);
             (
                 page.blocks,
                 page.truncated,
