@@ -445,14 +445,14 @@ fn scan_attrs(b: &[u8], mut i: usize, mut each: impl FnMut(Attr)) -> Option<(usi
 /// Whether the walk ([`crate::html`]) or html5ever's tree builder reads attribute `attr`
 /// (lowercase) with value `value` on an element named `tag` (lowercase; `None` when longer
 /// than the scanner keeps). What the walk reads: `class` (on blocks and `<span>`), `id`,
-/// `hidden`, `aria-hidden`, `aria-modal`, `role`, `style` (for `display` / `visibility`), `itemprop`, `itemtype`; `property`,
+/// `hidden`, `aria-hidden`, `aria-labelledby`, `aria-modal`, `role`, `style` (for `display` / `visibility`), `itemprop`, `itemtype`; `property`,
 /// `name` and `content` on `<meta>`; `type` on `<script>`. What the tree builder reads:
 /// `type` on `<input>` (a hidden input stays inside a table), `color` / `face` / `size` on
 /// `<font>`, `encoding` on `<annotation-xml>`, `shadowrootmode` on `<template>`.
 fn keep_attr(tag: Option<&[u8]>, attr: &[u8], value: &[u8]) -> bool {
     match attr {
-        b"id" | b"hidden" | b"aria-hidden" | b"aria-modal" | b"role" | b"itemprop"
-        | b"itemtype" => true,
+        b"id" | b"hidden" | b"aria-hidden" | b"aria-labelledby" | b"aria-modal" | b"role"
+        | b"itemprop" | b"itemtype" => true,
         b"class" => {
             tag.is_none_or(|t| std::str::from_utf8(t).map_or(true, crate::html::reads_class))
         }

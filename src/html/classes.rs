@@ -379,8 +379,16 @@ fn read_name(name: &str, v: &mut Verdict) {
     let before_weak = v.weak_boilerplate;
     let before_comments = v.comments;
     let before_caption = v.caption;
+    // a component library's namespace before the component's name ("cmp-container") is
+    // not the word it spells alone
+    let namespaced = n > 1
+        && NAMESPACES
+            .iter()
+            .any(|w| bytes[words[0].0..words[0].1].eq_ignore_ascii_case(w.as_bytes()));
     for k in 0..n {
-        apply(said[k], v);
+        if k > 0 || !namespaced {
+            apply(said[k], v);
+        }
         if k + 1 < n {
             // the two words joined ("readmore" from "read-more"), up to 32 bytes
             let (s, e) = words[k];
@@ -406,6 +414,11 @@ fn read_name(name: &str, v: &mut Verdict) {
 /// with headings kept; wcxb-dev unchanged.
 const EMBEDS: &[&str] = &["embed", "embedded"];
 const IS_EMBED: u8 = 64;
+
+/// Prefixes that component libraries put before every component's name: Adobe Experience
+/// Manager's core components are `cmp-container`, `cmp-text`, `cmp-accordion`, ..., while
+/// `cmp` alone or after another word (`qc-cmp2-container`) names a consent manager.
+const NAMESPACES: &[&str] = &["cmp"];
 
 /// Words that qualify a boilerplate word rather than name the element after it.
 const QUALIFIERS: &[&str] = &[
@@ -453,6 +466,15 @@ mod tests {
             extend_hash(hash_word(b"Read"), b"More"),
             hash_word(b"readmore")
         );
+    }
+
+    #[test]
+    fn a_component_namespace_is_not_a_consent_manager() {
+        assert!(!v("cmp-container").boilerplate);
+        assert!(!v("cmp-text").boilerplate);
+        assert!(v("cmp-experiencefragment cmp-share").boilerplate);
+        assert!(v("qc-cmp2-container").boilerplate);
+        assert!(v("cmp").boilerplate);
     }
 
     #[test]

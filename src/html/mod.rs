@@ -11,7 +11,9 @@
 //!    controls and hidden elements (`hidden`, `aria-hidden="true"`,
 //!    `style="display:none"` / `visibility:hidden`) and modal windows (`role="dialog"`,
 //!    `aria-modal="true"`: a policy, a cart or a search box laid over the page) never
-//!    enters a block.
+//!    enters a block. The exception is an element whose only hiding is the `hidden`
+//!    attribute and that a control names (`aria-labelledby`): an accordion's or a tab's
+//!    closed panel (an FAQ answer), which a reader opens like a closed `<details>`.
 //!    When that walk finds almost no visible text (an application shell: React streaming
 //!    into `<div hidden>`, Discourse serving crawlers in `<noscript>`), the page is walked
 //!    again reading `<noscript>` and hidden elements. The parse runs with scripting off
@@ -580,6 +582,10 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         // `depth::keep_attr`, which drops the others before parsing)
                         let mut verdict = classes::Verdict::default();
                         let mut hidden = false;
+                        // the bare `hidden` attribute, and whether a control names the
+                        // element (`aria-labelledby`): an accordion's or a tab's panel
+                        let mut hidden_attr = false;
+                        let mut labelled = false;
                         let mut class_hash = 0;
                         let mut itemprop_body = false;
                         let mut react_segment = false;
@@ -616,7 +622,8 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                         classes::read(v, &mut verdict);
                                     }
                                 }
-                                "hidden" => hidden = true,
+                                "hidden" => hidden_attr = true,
+                                "aria-labelledby" => labelled = true,
                                 "aria-hidden" => hidden |= v.eq_ignore_ascii_case("true"),
                                 // a modal window (ARIA's `dialog` role, `aria-modal`):
                                 // a policy, a cart, a search box or a newsletter
@@ -632,6 +639,9 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                 _ => {}
                             }
                         }
+                        // a panel that a control on the page opens (an FAQ answer, a
+                        // tab) is text a reader can read, as in a closed `<details>`
+                        hidden |= hidden_attr && !labelled;
                         if react_segment {
                             hidden = false;
                         }

@@ -449,21 +449,45 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         let links = n.link_chars.saturating_sub(n.clutter_links);
         n.chars.saturating_sub(n.clutter_chars + links) as f32
     };
+    let broadens = |cur: &Node, p: &Node| {
+        let extra = p.chars.saturating_sub(cur.chars) as f32;
+        let extra_good = (good(p) - good(cur)).max(0.0);
+        good(cur) > 0.0
+            && extra_good >= BROADEN_MIN_NEW * good(cur)
+            && extra_good >= BROADEN_CLEAN * extra
+    };
     loop {
         let cur = &nodes[top as usize];
         let Some(p) = nodes.get(cur.parent as usize) else {
             break;
         };
-        let extra = p.chars.saturating_sub(cur.chars) as f32;
-        let extra_good = (good(p) - good(cur)).max(0.0);
-        if good(cur) > 0.0
-            && extra_good >= BROADEN_MIN_NEW * good(cur)
-            && extra_good >= BROADEN_CLEAN * extra
-        {
+        if broadens(cur, p) {
             top = cur.parent;
-        } else {
-            break;
+            continue;
         }
+        // A section under its title: wrappers that add one heading before the element and
+        // nothing else are looked through, and the test is the first ancestor that adds
+        // other text (a service page's testimonials under "what our clients say", a
+        // manual's options under "OPTIONS"). Looking through every thin wrapper cost (as
+        // measured before this rule) wcxb-dev leak 0.0285 -> 0.0315, scrapinghub 0.962.
+        let (mut inner, mut a) = (cur, p);
+        let mut titles = 0;
+        while inner.end_block == a.end_block {
+            let before = &w.blocks[a.first_block as usize..inner.first_block as usize];
+            titles += before.len();
+            if titles > 1 || before.iter().any(|b| b.kind != Kind::Heading) {
+                break;
+            }
+            let Some(g) = nodes.get(a.parent as usize) else {
+                break;
+            };
+            (inner, a) = (a, g);
+        }
+        if broadens(cur, a) {
+            top = inner.parent;
+            continue;
+        }
+        break;
     }
 
     // A page whose best element holds a small share of the page's clean text is not one
