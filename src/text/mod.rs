@@ -73,14 +73,17 @@ pub(crate) fn normalise_space(s: &str, out: &mut String) {
         return;
     }
     let mut pending = false;
-    // the run of white space holds a line break (a segment break, in CSS's words)
+    // the run of white space holds a line break (a segment break, in CSS's words): a `\n`
+    // only, which text mode never passes here (it splits lines there) and into which
+    // html5ever turns every `\r` of HTML; a `\r` inside a line of text stays a space
+    // (fuzzing found "这\r接" joined into one word)
     let mut segment_break = false;
     let mut prev = ' ';
     for c in s.chars() {
         // zero-width spaces separate words too (fuzzing found "A閉\u{200b}ll" read as one)
         if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
             pending = !out.is_empty();
-            segment_break |= c == '\n' || c == '\r';
+            segment_break |= c == '\n';
         } else {
             // a line break between two East Asian wide characters is no space: Chinese and
             // Japanese put none between words, so HTML source wrapped inside a sentence
@@ -400,6 +403,8 @@ mod tests {
         assert_eq!(out, "共同承担。他说施工期间");
         normalise_space("東京の\r\n天気", &mut out);
         assert_eq!(out, "東京の天気");
+        normalise_space("点击这\r接受", &mut out);
+        assert_eq!(out, "点击这 接受");
         // a space typed between them stays; so does a break next to Latin or Hangul
         normalise_space("他说 施工", &mut out);
         assert_eq!(out, "他说 施工");
