@@ -9,7 +9,7 @@
 use super::phrases::Class;
 use super::{Ctx, Rule};
 use crate::block::{Block, Kind, Marker, Reason};
-use crate::features::{content_of, tokens, HashMapU64};
+use crate::features::{content_of, tokens};
 
 /// Removes boilerplate lines.
 pub struct Boilerplate;
@@ -75,10 +75,11 @@ impl Rule for Boilerplate {
         if numeric.is_empty() {
             return;
         }
-        let used = used_in_prose(blocks, &numeric, ctx.arena);
+        // the article's vocabulary before any rule has chosen the article
+        let uses = super::prose_uses(blocks, &numeric, ctx.arena);
         for i in numeric {
             let own = content_of(&blocks[i], ctx.arena);
-            if !own.iter().any(|h| used.get(h) == Some(&true)) {
+            if !own.iter().any(|h| uses.get(h).is_some_and(|&(n, _)| n > 0)) {
                 blocks[i].drop_for(Reason::Boilerplate);
             }
         }
@@ -92,30 +93,6 @@ enum Evidence {
     Words,
     /// Its numbers: a short line mostly made of them (a date, a counter).
     Numbers,
-}
-
-/// The content words of the `lines`, each with whether the page's prose uses it (the
-/// article's vocabulary before any rule has chosen the article): a small map of the lines'
-/// words, looked up, instead of a map of the whole prose vocabulary, filled.
-fn used_in_prose(blocks: &[Block], lines: &[usize], arena: &[u64]) -> HashMapU64<bool> {
-    let size = lines
-        .iter()
-        .map(|&i| blocks[i].features.content_words as usize)
-        .sum();
-    let mut used = HashMapU64::with_capacity_and_hasher(size, Default::default());
-    for &i in lines {
-        for &h in content_of(&blocks[i], arena) {
-            used.insert(h, false);
-        }
-    }
-    for b in blocks.iter().filter(|b| b.kept() && b.is_prose()) {
-        for h in content_of(b, arena) {
-            if let Some(u) = used.get_mut(h) {
-                *u = true;
-            }
-        }
-    }
-    used
 }
 
 /// Why a line is boilerplate, if it is.

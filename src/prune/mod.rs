@@ -3,7 +3,7 @@
 //! blocks ([`Block::drop_for`]) or cuts fragments out of them; rendering happens later.
 
 use crate::block::Block;
-use crate::features::{Lang, Topic};
+use crate::features::{content_of, HashMapU64, Lang, Topic};
 use crate::options::Options;
 
 mod boilerplate;
@@ -108,4 +108,39 @@ pub(crate) fn run(
         ctx.topic.annotate(blocks, arena);
     }
     ctx.topic
+}
+
+/// For each content word of the `lines`: how many kept prose blocks of the page use it
+/// (with the last one counted, so a block counts once). A small map of the lines' words,
+/// looked up while the prose is read, instead of a map of the whole prose vocabulary,
+/// filled: the lines are few. A line that is prose itself counts for its own words.
+pub(crate) fn prose_uses(
+    blocks: &[Block],
+    lines: &[usize],
+    arena: &[u64],
+) -> HashMapU64<(u32, usize)> {
+    let size = lines
+        .iter()
+        .map(|&i| blocks[i].features.content_words as usize)
+        .sum();
+    let mut uses: HashMapU64<(u32, usize)> =
+        HashMapU64::with_capacity_and_hasher(size, Default::default());
+    for &i in lines {
+        for &h in content_of(&blocks[i], arena) {
+            uses.insert(h, (0, usize::MAX));
+        }
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if !(b.kept() && b.is_prose()) {
+            continue;
+        }
+        for h in content_of(b, arena) {
+            if let Some(e) = uses.get_mut(h) {
+                if e.1 != i {
+                    *e = (e.0 + 1, i);
+                }
+            }
+        }
+    }
+    uses
 }

@@ -209,31 +209,9 @@ fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
         let p = shown.partition_point(|&x| x < h);
         shown.get(p + 1) != Some(&h)
     };
-    // content word of a candidate -> (prose blocks using it, the last one counted): only
-    // the candidates' words are counted (a small map, looked up, instead of a map of the
-    // whole page's vocabulary, filled); a candidate is no prose block, so none of them is
-    // counted itself
-    let prose = |b: &Block| b.kept() && b.is_prose();
-    let size: usize = candidates
-        .iter()
-        .map(|&i| blocks[i].features.content_words as usize)
-        .sum();
-    let mut vocab: HashMapU64<(u32, usize)> =
-        HashMapU64::with_capacity_and_hasher(size, Default::default());
-    for &i in &candidates {
-        for &h in content_of(&blocks[i], arena) {
-            vocab.insert(h, (0, usize::MAX));
-        }
-    }
-    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| prose(b)) {
-        for h in content_of(b, arena) {
-            if let Some(e) = vocab.get_mut(h) {
-                if e.1 != i {
-                    *e = (e.0 + 1, i);
-                }
-            }
-        }
-    }
+    // content word of a candidate -> prose blocks using it (a candidate is no prose block,
+    // so none of them counts itself)
+    let vocab = super::prose_uses(blocks, &candidates, arena);
     for i in candidates {
         let b = &blocks[i];
         let own = content_of(b, arena);
@@ -307,7 +285,7 @@ fn repeated_labels(blocks: &[Block], scores: &mut [f32]) {
 /// every two showings ("Features", "Pros", "Cons" in every product of a roundup) labels
 /// the article's sections: it costs what a sentence-like line costs.
 fn section_labels(blocks: &[Block], scores: &mut [f32]) {
-    // per line text: (showings, prose blocks seen when last shown, every gap had prose)
+    // per line text: how often the page shows it
     let mut shown: HashMapU64<u32> = HashMapU64::default();
     for b in blocks {
         *shown.entry(b.features.text_hash).or_insert(0) += 1;
@@ -318,6 +296,8 @@ fn section_labels(blocks: &[Block], scores: &mut [f32]) {
             .get(i + 1)
             .is_some_and(|n| shown.get(&n.features.text_hash) == Some(&1))
     };
+    // per candidate label: (showings, prose blocks seen when last shown, every gap had
+    // prose and a line shown once after it)
     let mut seen: HashMapU64<(usize, usize, bool)> = HashMapU64::default();
     let mut prose = 0usize;
     for (i, (b, &s)) in blocks.iter().zip(scores.iter()).enumerate() {
