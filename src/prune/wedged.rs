@@ -4,8 +4,14 @@
 //! The shape: a sentence ends, then a short run of words starting with a lowercase letter
 //! (which no sentence does), then a capitalised word that starts the next sentence. The
 //! fragment must name something the article talks about (a capitalised word or a word
-//! the article's prose repeats): SEO tools wedge the page's keywords. Scripts without
-//! letter case never match, so the rule cannot misfire there.
+//! the article's prose repeats): SEO tools wedge the page's keywords.
+//!
+//! Chinese and Japanese have no letter case but need no spaces either, so there the shape
+//! is the spaces: after a sentence end (`。`, `！`, `？`), two to five short words each
+//! followed by a space ("…を発表した。東京 防災 計画 また、…"), in a paragraph that uses
+//! no other space between two such characters, one word at least made of characters the
+//! article's prose uses elsewhere. One spaced word alone is not enough (a Japanese name is often
+//! written "山田 太郎").
 
 use super::phrases::PHRASES;
 use super::{Ctx, Rule};
@@ -35,12 +41,18 @@ impl Rule for Wedged {
     }
     fn apply(&self, blocks: &mut [Block], ctx: &Ctx<'_>) {
         for b in blocks.iter_mut().filter(|b| b.kept()) {
-            if b.kind == Kind::Heading || b.features.sentences < 2 || !may_wedge(&b.text) {
+            if b.kind == Kind::Heading || b.features.sentences < 2 {
                 continue;
             }
             let mut cuts: Vec<(usize, usize)> = Vec::new();
+            if may_wedge_unspaced(&b.text) {
+                unspaced_fragments(&b.text, ctx, &mut cuts);
+            }
             let mut from = 0;
-            while let Some(c) = WEDGE.captures_at(&b.text, from) {
+            while let Some(c) = may_wedge(&b.text)
+                .then(|| WEDGE.captures_at(&b.text, from))
+                .flatten()
+            {
                 let (Some(whole), Some(word)) = (c.get(0), c.get(1)) else {
                     break;
                 };
@@ -64,6 +76,7 @@ impl Rule for Wedged {
             if cuts.is_empty() {
                 continue;
             }
+            cuts.sort_unstable();
             let mut text = String::with_capacity(b.text.len());
             let mut last = 0;
             for &(s, e) in &cuts {
@@ -86,6 +99,110 @@ fn may_wedge(text: &str) -> bool {
         let next = rest.trim_start();
         next.len() < rest.len() && next.chars().next().is_some_and(char::is_lowercase)
     })
+}
+
+/// Chinese and Japanese characters (Han, kana): the scripts written without spaces.
+fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F)
+}
+
+/// Whether `text` holds a full-width sentence end (`。` E3 80 82, `！` EF BC 81, `？` EF
+/// BC 9F): a memchr scan that spares text in other scripts the character walk.
+fn may_wedge_unspaced(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(0xE3, 0xEF, b).any(|i| {
+        matches!(
+            b.get(i..i + 3),
+            Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F])
+        )
+    })
+}
+
+/// Most words in a wedged run of unspaced-script keywords.
+const MAX_UNSPACED_WORDS: usize = 5;
+/// Most characters in one such keyword.
+const MAX_UNSPACED_WORD_CHARS: usize = 8;
+
+/// Pushes onto `cuts` every run of spaced keywords wedged after a sentence end in
+/// Chinese or Japanese text (see the module doc): the byte range from the end of the
+/// sentence mark to the first character of the next sentence.
+fn unspaced_fragments(text: &str, ctx: &Ctx<'_>, cuts: &mut Vec<(usize, usize)>) {
+    // spaces between two unspaced-script characters anywhere in the paragraph; every
+    // wedged word accounts for one, and the paragraph may have no other
+    let mut spaced_pairs = 0usize;
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace()
+            && prev.is_some_and(unspaced)
+            && chars.peek().copied().is_some_and(unspaced)
+        {
+            spaced_pairs += 1;
+        }
+        prev = Some(c);
+    }
+    if spaced_pairs < 2 {
+        return;
+    }
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '。' | '！' | '？') {
+            continue;
+        }
+        let start = i + c.len_utf8();
+        if let Some((end, words)) = spaced_run(&text[start..], ctx) {
+            found.push((start, start + end, words));
+        }
+    }
+    if found.iter().map(|f| f.2).sum::<usize>() == spaced_pairs {
+        cuts.extend(found.iter().map(|&(s, e, _)| (s, e)));
+    }
+}
+
+/// Where a run of 2..=[`MAX_UNSPACED_WORDS`] spaced keywords at the start of `rest` ends
+/// (the byte offset of the next sentence's first character) and how many words it has.
+/// Each word is 1..=[`MAX_UNSPACED_WORD_CHARS`] Han or kana characters and one of them at
+/// least is the article's (each of its characters used twice in the prose: here and
+/// elsewhere); one white-space character follows each word; the next sentence starts
+/// with such a character and is not spaced.
+fn spaced_run(rest: &str, ctx: &Ctx<'_>) -> Option<(usize, usize)> {
+    let mut it = rest.char_indices().peekable();
+    // an optional space right after the sentence mark
+    if it.peek().is_some_and(|&(_, c)| c.is_whitespace()) {
+        it.next();
+    }
+    let (mut words, mut known_words) = (0, 0);
+    loop {
+        let &(word_start, _) = it.peek()?;
+        let mut len = 0;
+        let mut known = true;
+        while let Some(&(_, c)) = it.peek() {
+            if !unspaced(c) {
+                break;
+            }
+            let mut buf = [0u8; 4];
+            known &= ctx.topic.count(hash_lower(c.encode_utf8(&mut buf))) >= 2;
+            len += 1;
+            it.next();
+        }
+        let next = it.peek().map(|&(_, c)| c);
+        if len == 0 {
+            return None;
+        }
+        if next.is_some_and(char::is_whitespace) {
+            if len > MAX_UNSPACED_WORD_CHARS || words == MAX_UNSPACED_WORDS {
+                return None;
+            }
+            words += 1;
+            known_words += usize::from(known);
+            it.next();
+            continue;
+        }
+        // the next sentence: it starts here, with at least two characters of its own
+        return (words >= 2 && known_words > 0 && len >= 2).then_some((word_start, words));
+    }
 }
 
 /// Where the wedged fragment at the start of `rest` ends (byte offset of the next
