@@ -70,6 +70,7 @@ impl Rule for RelatedLinks {
         let informative = ctx.topic.is_informative();
         let n = blocks.len();
         let own = numbered_sections(blocks);
+        let stop_share = sentence_stop_share(blocks);
         let mut i = 0;
         let mut introduced = false;
         while i < n {
@@ -113,7 +114,7 @@ impl Rule for RelatedLinks {
                 j += 1;
             }
             if informative || introduced {
-                decide(blocks, &run, introduced, &own, ctx);
+                decide(blocks, &run, introduced, &own, stop_share, ctx);
             }
             introduced = false;
             i = j;
@@ -338,8 +339,9 @@ fn other_widget(a: &Block, b: &Block) -> bool {
 /// A sentence of the article's prose that stands among short lines: it ends with a full
 /// stop (headlines do not: measured on injected-dev, 11 of 964 injected lines do), it is
 /// not made of short fragments, and it reads like running text (function words, few
-/// capitalised words) rather than like a title.
-fn reads_as_sentence(b: &Block) -> bool {
+/// capitalised words) rather than like a title. `stop_share` is the least share of
+/// stopwords ([`sentence_stop_share`]).
+fn reads_as_sentence(b: &Block, stop_share: f32) -> bool {
     let f = &b.features;
     let t = b.text.trim_end_matches(|c: char| "\"'”’»)]".contains(c));
     let full_stop = t.ends_with(['.', '。', '!', '！']) && !t.ends_with("...");
@@ -347,22 +349,68 @@ fn reads_as_sentence(b: &Block) -> bool {
         && full_stop
         && f.words >= SENTENCE_MIN_WORDS
         && f.sentences <= 2
-        && f.stopwords as f32 >= SENTENCE_STOP_SHARE * f.words as f32
+        && enough_stopwords(f.stopwords, f.words, stop_share)
         && f.capitalised as f32 <= SENTENCE_MAX_CAPITALS * f.words as f32
 }
 
 /// A sentence kept among list lines has at least this many words…
 const SENTENCE_MIN_WORDS: u32 = 8;
-/// …this share of stopwords…
+/// …this share of stopwords (or less, see [`sentence_stop_share`])…
 const SENTENCE_STOP_SHARE: f32 = 0.25;
+/// …or this share of the stopword share of the page's own sentences, where that is lower…
+const SENTENCE_STOP_OF_PROSE: f32 = 0.6;
 /// …and at most this share of capitalised words.
 const SENTENCE_MAX_CAPITALS: f32 = 0.34;
+
+/// Whether `stop` stopwords of `words` make the share `share`; below the full share
+/// (measured against the page, see [`sentence_stop_share`]) a fraction of a stopword is
+/// not asked for.
+fn enough_stopwords(stop: u32, words: u32, share: f32) -> bool {
+    let need = share * words as f32;
+    stop as f32
+        >= if share < SENTENCE_STOP_SHARE {
+            need.floor()
+        } else {
+            need
+        }
+}
+
+/// The share of stopwords a sentence among list lines needs: [`SENTENCE_STOP_SHARE`], or,
+/// where the page's own sentences (lines of [`SENTENCE_MIN_WORDS`] words or more ending
+/// like a sentence) do not reach that share themselves, a share of theirs. Languages that write their function words as
+/// clitics (Arabic "وقال", "للطاقة"; Hebrew) or as endings (Finnish, Turkish, Korean) show
+/// a third as many free stopwords as English, and a language without a stoplist shows
+/// none: there the article's own sentences are measured against the article.
+fn sentence_stop_share(blocks: &[Block]) -> f32 {
+    let (mut stop, mut words) = (0u32, 0u32);
+    for b in blocks.iter().filter(|b| {
+        b.marker == Marker::None
+            && b.features.ends_sentence
+            && b.features.words >= SENTENCE_MIN_WORDS
+    }) {
+        stop += b.features.stopwords;
+        words += b.features.words;
+    }
+    let share = stop as f32 / words.max(1) as f32;
+    if words == 0 || share >= SENTENCE_STOP_SHARE {
+        // pages in English, French, German… (their sentences: 0.35-0.5)
+        return SENTENCE_STOP_SHARE;
+    }
+    SENTENCE_STOP_OF_PROSE * share
+}
 
 /// After a lead-in, a coherent run of at least this many items is no related-links list.
 const INTRODUCED_MAX_ITEMS: usize = 20;
 
 /// Decides one run of candidate lines.
-fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, own: &[bool], ctx: &Ctx<'_>) {
+fn decide(
+    blocks: &mut [Block],
+    run: &[usize],
+    introduced: bool,
+    own: &[bool],
+    stop_share: f32,
+    ctx: &Ctx<'_>,
+) {
     // a short label ending with a colon before the items introduces them
     let first = &blocks[run[0]];
     let labelled = run.len() >= 2
@@ -422,7 +470,7 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, own: &[bool], c
                 .trim_end_matches(|c: char| "\"'”’»)]".contains(c))
                 .ends_with(['.', '。'])
         };
-        if own[k] || (reads_as_sentence(b) && (!introduced || full_stop())) {
+        if own[k] || (reads_as_sentence(b, stop_share) && (!introduced || full_stop())) {
             continue;
         }
         if off_topic(b) || b.is_headline_shaped() || b.marker != Marker::None {
