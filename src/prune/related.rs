@@ -399,6 +399,23 @@ fn sentence_stop_share(blocks: &[Block]) -> f32 {
     SENTENCE_STOP_OF_PROSE * share
 }
 
+/// A list's label whose words the article's prose uses at least this share of…
+const OWN_LABEL_OVERLAP: f32 = 0.25;
+
+/// …and it has at least this many content words ("More:" has none to tell).
+const OWN_LABEL_CONTENT_WORDS: u32 = 2;
+
+/// Whether a label ending with a colon is the article's own sentence introducing a list:
+/// it names the article's subject and is no lead-in phrase of the lexicon.
+fn own_label(b: &Block) -> bool {
+    let p = &b.features.phrase;
+    b.features.content_words >= OWN_LABEL_CONTENT_WORDS
+        && b.features.overlap >= OWN_LABEL_OVERLAP
+        && p.whole.is_none()
+        && p.prefix.is_none()
+        && p.unspaced.is_none()
+}
+
 /// After a lead-in, a coherent run of at least this many items is no related-links list.
 const INTRODUCED_MAX_ITEMS: usize = 20;
 
@@ -419,6 +436,12 @@ fn decide(
         && first.marker == Marker::None;
     let items = if labelled { &run[1..] } else { run };
     let off = items.iter().filter(|&&k| off_topic(&blocks[k])).count();
+    // a label that names the article's subject ("The plan includes several measures:")
+    // introduces the article's own list, whose items may bring new words; "Trending:",
+    // "More news:" name nothing of it. Then only a list of off-topic items goes
+    if labelled && !introduced && own_label(first) && off < items.len() {
+        return;
+    }
     let links = items
         .iter()
         .filter(|&&k| {
