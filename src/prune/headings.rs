@@ -61,7 +61,9 @@ impl Rule for Headings {
                 continue;
             }
             if !keep {
-                blocks[i].drop_for(Reason::Heading);
+                if !introduces_own_list(blocks, i) {
+                    blocks[i].drop_for(Reason::Heading);
+                }
                 continue;
             }
             // the title zone: a heading among the first blocks, before any paragraph
@@ -102,6 +104,21 @@ impl Rule for Headings {
             }
         }
     }
+}
+
+/// Whether heading `i` is the article's own line introducing the list that follows it
+/// ("The plan includes several measures:" before its bulleted measures): a label that
+/// names the article's subject (see [`super::related::own_label`]), whose next kept block
+/// is a list item. Such a line is no heading, and the list is read with it: without it, a
+/// second pass would judge the list alone.
+fn introduces_own_list(blocks: &[Block], i: usize) -> bool {
+    let b = &blocks[i];
+    b.features.ends_colon
+        && super::related::own_label(b)
+        && blocks[i + 1..]
+            .iter()
+            .find(|n| n.kept())
+            .is_some_and(|n| n.marker != crate::block::Marker::None)
 }
 
 /// For each block: whether it is a heading whose nearest kept neighbour before or after

@@ -407,7 +407,7 @@ const OWN_LABEL_CONTENT_WORDS: u32 = 2;
 
 /// Whether a label ending with a colon is the article's own sentence introducing a list:
 /// it names the article's subject and is no lead-in phrase of the lexicon.
-fn own_label(b: &Block) -> bool {
+pub(crate) fn own_label(b: &Block) -> bool {
     let p = &b.features.phrase;
     b.features.content_words >= OWN_LABEL_CONTENT_WORDS
         && b.features.overlap >= OWN_LABEL_OVERLAP
