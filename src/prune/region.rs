@@ -42,7 +42,7 @@ const FULL_STOP_RATIO: f32 = 0.25;
 
 fn score(b: &Block, lang_known: bool) -> f32 {
     let f = &b.features;
-    if b.is_prose() {
+    if b.is_prose() || stated_item(b) {
         let gain = (f.words as f32).min(MAX_GAIN);
         let quality = if lang_known && f.words > 0 {
             (f.stopwords as f32 / f.words as f32 / FULL_STOP_RATIO).clamp(0.2, 1.0)
@@ -69,6 +69,23 @@ fn score(b: &Block, lang_known: bool) -> f32 {
     } else {
         -(LINE_PENALTY + WORD_PENALTY * f.words as f32)
     }
+}
+
+/// A kept list item of at least [`SHORT_SENTENCE_WORDS`] words that ends on a full stop
+/// (not a question or an exclamation) is one of the article's own statements, a tip, a
+/// fact, a "Term: explanation." line of a guide: it gains as prose of its length does.
+/// Menus, link lists and related headlines are list items too, but none of them ends its
+/// items with a full stop. Measured: wcxb-dev article dumps word F1 0.8982 -> 0.9013 (a
+/// guide's long lists of such items no longer end the region: 25 pages gain 0.05-0.57,
+/// two lose 0.41 and 0.59 where the stronger article moves the best-before-best choice),
+/// leak 0.0566 -> 0.0582; scrapinghub dumps 0.9201 -> 0.9202; injected-dev unchanged.
+fn stated_item(b: &Block) -> bool {
+    let f = &b.features;
+    b.kept()
+        && b.marker != Marker::None
+        && f.ends_sentence
+        && f.words >= SHORT_SENTENCE_WORDS
+        && !b.text.trim_end().ends_with(['?', '!', '？', '！'])
 }
 
 /// A short line of at least this many words that ends on a full stop (not a question or an
