@@ -204,6 +204,7 @@ fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
     repeated_labels(blocks, &mut scores);
     section_labels(blocks, &mut scores);
     own_enumerations(blocks, &mut scores);
+    announced_lists(blocks, lang_known, &mut scores);
     // the lines that could be discounted: kept, long enough, costing more than a sentence
     let candidate = |i: usize| {
         let b = &blocks[i];
@@ -266,6 +267,39 @@ fn own_enumerations(blocks: &[Block], scores: &mut [f32]) {
             }
         }
     });
+}
+
+/// A line announcing a list (ending with a colon, at least this many words, reading like
+/// language: "Here is what changed since the last report:")…
+const LIST_INTRO_WORDS: u32 = 3;
+
+/// …heads the article's own list: the list items right after it (bulleted or numbered)
+/// cost at most what a sentence-like line costs, whatever their shape (a changelog's short
+/// entries, a guide's terms). A menu is not announced by a sentence, and a "Read also"
+/// line is a lead-in, already dropped. Linear. Measured: wcxb-dev article dumps word F1
+/// 0.9013 -> 0.9034 (14 pages gain 0.01-0.39, three lose 0.003-0.049: a site's "Learn more
+/// in our series:" list after the article), leak unchanged; scrapinghub dumps unchanged
+/// (four words: 0.9029, six: 0.9027).
+fn announced_lists(blocks: &[Block], lang_known: bool, scores: &mut [f32]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let f = &b.features;
+        let intro = b.kept()
+            && f.words >= LIST_INTRO_WORDS
+            && b.text.trim_end().ends_with([':', '\u{ff1a}'])
+            && (!lang_known || f.stopwords as f32 >= SENTENCE_LIKE_STOP_RATIO * f.words as f32);
+        i += 1;
+        if !intro {
+            continue;
+        }
+        while i < blocks.len() && blocks[i].marker != Marker::None {
+            if blocks[i].kept() {
+                scores[i] = scores[i].max(-SENTENCE_LIKE_PENALTY);
+            }
+            i += 1;
+        }
+    }
 }
 
 /// A label shown on at least this many lines of the page…
