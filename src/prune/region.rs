@@ -334,7 +334,11 @@ fn repeated_labels(blocks: &[Block], scores: &mut [f32]) {
 
 /// A short line shown at least [`SECTION_LABEL_MIN`] times on the page with prose between
 /// every two showings ("Features", "Pros", "Cons" in every product of a roundup) labels
-/// the article's sections: it costs what a sentence-like line costs.
+/// the article's sections: it costs what a sentence-like line costs, and so do the list
+/// items right under it (the pros and cons themselves, short lines without function
+/// words that cost like menu items otherwise). Measured (the items): wcxb-dev article
+/// dumps word F1 0.9034 -> 0.9038 (four pages gain 0.01-0.19, none lose), scrapinghub
+/// dumps and leak unchanged.
 fn section_labels(blocks: &[Block], scores: &mut [f32]) {
     // per line text: how often the page shows it
     let mut shown: HashMapU64<u32> = HashMapU64::default();
@@ -368,6 +372,7 @@ fn section_labels(blocks: &[Block], scores: &mut [f32]) {
             e.1 = prose;
         }
     }
+    let mut items = false;
     for (b, s) in blocks.iter().zip(scores.iter_mut()) {
         if *s < -SENTENCE_LIKE_PENALTY
             && b.kept()
@@ -376,6 +381,13 @@ fn section_labels(blocks: &[Block], scores: &mut [f32]) {
                 .is_some_and(|&(n, _, apart)| n >= SECTION_LABEL_MIN && apart)
         {
             *s = -SENTENCE_LIKE_PENALTY;
+            items = true;
+        } else if items && b.marker != Marker::None {
+            if b.kept() {
+                *s = s.max(-SENTENCE_LIKE_PENALTY);
+            }
+        } else {
+            items = false;
         }
     }
 }
