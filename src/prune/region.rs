@@ -42,7 +42,7 @@ const FULL_STOP_RATIO: f32 = 0.25;
 
 fn score(b: &Block, lang_known: bool) -> f32 {
     let f = &b.features;
-    if b.is_prose() {
+    if b.is_prose() || stated_item(b) {
         let gain = (f.words as f32).min(MAX_GAIN);
         let quality = if lang_known && f.words > 0 {
             (f.stopwords as f32 / f.words as f32 / FULL_STOP_RATIO).clamp(0.2, 1.0)
@@ -69,6 +69,23 @@ fn score(b: &Block, lang_known: bool) -> f32 {
     } else {
         -(LINE_PENALTY + WORD_PENALTY * f.words as f32)
     }
+}
+
+/// A kept list item of at least [`SHORT_SENTENCE_WORDS`] words that ends on a full stop
+/// (not a question or an exclamation) is one of the article's own statements, a tip, a
+/// fact, a "Term: explanation." line of a guide: it gains as prose of its length does.
+/// Menus, link lists and related headlines are list items too, but none of them ends its
+/// items with a full stop. Measured: wcxb-dev article dumps word F1 0.8982 -> 0.9013 (a
+/// guide's long lists of such items no longer end the region: 25 pages gain 0.05-0.57,
+/// two lose 0.41 and 0.59 where the stronger article moves the best-before-best choice),
+/// leak 0.0566 -> 0.0582; scrapinghub dumps 0.9201 -> 0.9202; injected-dev unchanged.
+fn stated_item(b: &Block) -> bool {
+    let f = &b.features;
+    b.kept()
+        && b.marker != Marker::None
+        && f.ends_sentence
+        && f.words >= SHORT_SENTENCE_WORDS
+        && !b.text.trim_end().ends_with(['?', '!', '？', '！'])
 }
 
 /// A short line of at least this many words that ends on a full stop (not a question or an
@@ -187,6 +204,7 @@ fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
     repeated_labels(blocks, &mut scores);
     section_labels(blocks, &mut scores);
     own_enumerations(blocks, &mut scores);
+    announced_lists(blocks, lang_known, &mut scores);
     // the lines that could be discounted: kept, long enough, costing more than a sentence
     let candidate = |i: usize| {
         let b = &blocks[i];
@@ -251,6 +269,39 @@ fn own_enumerations(blocks: &[Block], scores: &mut [f32]) {
     });
 }
 
+/// A line announcing a list (ending with a colon, at least this many words, reading like
+/// language: "Here is what changed since the last report:")…
+const LIST_INTRO_WORDS: u32 = 3;
+
+/// …heads the article's own list: the list items right after it (bulleted or numbered)
+/// cost at most what a sentence-like line costs, whatever their shape (a changelog's short
+/// entries, a guide's terms). A menu is not announced by a sentence, and a "Read also"
+/// line is a lead-in, already dropped. Linear. Measured: wcxb-dev article dumps word F1
+/// 0.9013 -> 0.9034 (14 pages gain 0.01-0.39, three lose 0.003-0.049: a site's "Learn more
+/// in our series:" list after the article), leak unchanged; scrapinghub dumps unchanged
+/// (four words: 0.9029, six: 0.9027).
+fn announced_lists(blocks: &[Block], lang_known: bool, scores: &mut [f32]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let f = &b.features;
+        let intro = b.kept()
+            && f.words >= LIST_INTRO_WORDS
+            && b.text.trim_end().ends_with([':', '\u{ff1a}'])
+            && (!lang_known || f.stopwords as f32 >= SENTENCE_LIKE_STOP_RATIO * f.words as f32);
+        i += 1;
+        if !intro {
+            continue;
+        }
+        while i < blocks.len() && blocks[i].marker != Marker::None {
+            if blocks[i].kept() {
+                scores[i] = scores[i].max(-SENTENCE_LIKE_PENALTY);
+            }
+            i += 1;
+        }
+    }
+}
+
 /// A label shown on at least this many lines of the page…
 const LABEL_MIN_LINES: usize = 2;
 
@@ -283,7 +334,11 @@ fn repeated_labels(blocks: &[Block], scores: &mut [f32]) {
 
 /// A short line shown at least [`SECTION_LABEL_MIN`] times on the page with prose between
 /// every two showings ("Features", "Pros", "Cons" in every product of a roundup) labels
-/// the article's sections: it costs what a sentence-like line costs.
+/// the article's sections: it costs what a sentence-like line costs, and so do the list
+/// items right under it (the pros and cons themselves, short lines without function
+/// words that cost like menu items otherwise). Measured (the items): wcxb-dev article
+/// dumps word F1 0.9034 -> 0.9038 (four pages gain 0.01-0.19, none lose), scrapinghub
+/// dumps and leak unchanged.
 fn section_labels(blocks: &[Block], scores: &mut [f32]) {
     // per line text: how often the page shows it
     let mut shown: HashMapU64<u32> = HashMapU64::default();
@@ -317,6 +372,7 @@ fn section_labels(blocks: &[Block], scores: &mut [f32]) {
             e.1 = prose;
         }
     }
+    let mut items = false;
     for (b, s) in blocks.iter().zip(scores.iter_mut()) {
         if *s < -SENTENCE_LIKE_PENALTY
             && b.kept()
@@ -325,6 +381,13 @@ fn section_labels(blocks: &[Block], scores: &mut [f32]) {
                 .is_some_and(|&(n, _, apart)| n >= SECTION_LABEL_MIN && apart)
         {
             *s = -SENTENCE_LIKE_PENALTY;
+            items = true;
+        } else if items && b.marker != Marker::None {
+            if b.kept() {
+                *s = s.max(-SENTENCE_LIKE_PENALTY);
+            }
+        } else {
+            items = false;
         }
     }
 }
