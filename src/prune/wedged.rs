@@ -80,6 +80,11 @@ impl Rule for Wedged {
             let mut text = String::with_capacity(b.text.len());
             let mut last = 0;
             for &(s, e) in &cuts {
+                // the two shapes never overlap (a Latin fragment holds no `。`, a spaced
+                // run no lowercase letter); a cut that would is skipped, not sliced
+                if s < last {
+                    continue;
+                }
                 b.cuts.push(b.text[s..e].trim_end().to_string());
                 text.push_str(&b.text[last..s]);
                 last = e;
