@@ -67,8 +67,13 @@ impl Rule for Headings {
             // the title zone: a heading among the first blocks, before any paragraph
             let before_text = first_prose.is_some_and(|p| i < p) && i < TITLE_ZONE;
             let b = &blocks[i];
-            // the next kept block
-            let orphan = !blocks[i + 1..].iter().any(|b| b.kept());
+            // nothing kept after it: a page's trailing heading (a footer's, a closed
+            // widget's). Text without page chrome is the article and nothing else, and its
+            // last line is the article's own (a credit, a signature, a closing note):
+            // measured on injected-dev with headings kept, 26 article lines and no injected
+            // one went as orphans
+            let extracted = !ctx.html && !ctx.page_chrome;
+            let orphan = !extracted && !blocks[i + 1..].iter().any(|b| b.kept());
             // an article's own section headings are short and often use words its
             // paragraphs do not; a foreign headline is longer and headline-shaped
             let repeated = repeats.get(&b.features.text_hash).copied().unwrap_or(0) >= REPEATED;
