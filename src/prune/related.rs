@@ -470,6 +470,14 @@ fn decide(
         if own[k] || (reads_as_sentence(b) && (!introduced || full_stop())) {
             continue;
         }
+        // text: a plain line (no bullet, no lead-in before the run) that speaks of the
+        // article's subject is the article's own line beside the list (a subtitle, a
+        // product's name, a line of its own list); a list's items carry their bullets.
+        // Measured on injected-dev (headings kept): 4 article lines kept, no injected one
+        let own_line = !ctx.html && !introduced && b.marker == Marker::None && !off_topic(b);
+        if own_line {
+            continue;
+        }
         if off_topic(b) || b.is_headline_shaped() || b.marker != Marker::None {
             blocks[k].drop_for(Reason::RelatedLinks);
         }
