@@ -75,6 +75,20 @@ impl Rule for Boilerplate {
         if numeric.is_empty() {
             return;
         }
+        // extracted article text: between its first and last paragraph of prose, a
+        // short line of numbers is the article's own (a product's price, a ticket's
+        // price list, a score, an embedded post's date line, a recurring line of a meal
+        // plan); a date or a reading time stands before the first paragraph or after the
+        // last. Measured on injected-dev (headings kept): 34 article lines kept, no
+        // injected one (the injected boilerplate lines are all the lexicon's)
+        if !ctx.html {
+            let prose = |b: &Block| b.kept() && b.kind == Kind::Paragraph && b.is_prose();
+            let first = blocks.iter().position(prose);
+            let last = blocks.iter().rposition(prose);
+            if let (Some(first), Some(last)) = (first, last) {
+                numeric.retain(|&i| i < first || i > last);
+            }
+        }
         // the article's vocabulary before any rule has chosen the article
         let uses = super::prose_uses(blocks, &numeric, ctx.arena);
         for i in numeric {
