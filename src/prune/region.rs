@@ -265,7 +265,8 @@ fn repeated_labels(blocks: &[Block], scores: &mut [f32]) {
         .iter()
         .zip(scores.iter())
         .map(|(b, &s)| {
-            (s < -SENTENCE_LIKE_PENALTY && b.kept() && !b.is_prose())
+            // a label needs a colon (the tokenizer noted whether the line holds one)
+            (s < -SENTENCE_LIKE_PENALTY && b.kept() && !b.is_prose() && b.features.colon)
                 .then(|| super::related::label(&b.text))
                 .flatten()
         })
@@ -285,25 +286,20 @@ fn repeated_labels(blocks: &[Block], scores: &mut [f32]) {
 /// every two showings ("Features", "Pros", "Cons" in every product of a roundup) labels
 /// the article's sections: it costs what a sentence-like line costs.
 fn section_labels(blocks: &[Block], scores: &mut [f32]) {
-    // per line text: how often the page shows it
-    let mut shown: HashMapU64<u32> = HashMapU64::default();
-    for b in blocks {
-        *shown.entry(b.features.text_hash).or_insert(0) += 1;
-    }
+    // per line: how often the page shows its text
+    let shown = shown_counts(blocks);
     // a menu repeated on the page comes with its other items, a label with its own section
-    let unique_next = |i: usize| {
-        blocks
-            .get(i + 1)
-            .is_some_and(|n| shown.get(&n.features.text_hash) == Some(&1))
-    };
+    let unique_next = |i: usize| shown.get(i + 1) == Some(&1);
     // per candidate label: (showings, prose blocks seen when last shown, every gap had
-    // prose and a line shown once after it)
+    // prose and a line shown once after it); only lines the page shows often enough can
+    // be labels, which leaves most lines out of the map
     let mut seen: HashMapU64<(usize, usize, bool)> = HashMapU64::default();
     let mut prose = 0usize;
     for (i, (b, &s)) in blocks.iter().zip(scores.iter()).enumerate() {
         if b.kept() && b.is_prose() {
             prose += 1;
         } else if s < -SENTENCE_LIKE_PENALTY
+            && shown[i] >= SECTION_LABEL_MIN as u32
             && b.kept()
             && b.marker == Marker::None
             && b.features.numbers == 0
@@ -317,8 +313,12 @@ fn section_labels(blocks: &[Block], scores: &mut [f32]) {
             e.1 = prose;
         }
     }
-    for (b, s) in blocks.iter().zip(scores.iter_mut()) {
+    if seen.is_empty() {
+        return;
+    }
+    for (i, (b, s)) in blocks.iter().zip(scores.iter_mut()).enumerate() {
         if *s < -SENTENCE_LIKE_PENALTY
+            && shown[i] >= SECTION_LABEL_MIN as u32
             && b.kept()
             && seen
                 .get(&b.features.text_hash)
@@ -327,6 +327,43 @@ fn section_labels(blocks: &[Block], scores: &mut [f32]) {
             *s = -SENTENCE_LIKE_PENALTY;
         }
     }
+}
+
+/// For each block: how many blocks of the page show its text (its word-sequence hash).
+/// One open-addressing table sized for every block up front (never grown), whose slots
+/// hold the first block showing a text (its index plus one; 0: an empty slot, and the hash
+/// is read from that block): four bytes a slot to clear instead of a map's key and value,
+/// and each block notes the first block of its text, so the counts are read back without a
+/// second lookup. Cheaper than a general map's insertions, one per line of the page.
+fn shown_counts(blocks: &[Block]) -> Vec<u32> {
+    let bits = (blocks.len() * 2)
+        .max(16)
+        .next_power_of_two()
+        .trailing_zeros();
+    let mask = (1usize << bits) - 1;
+    let mut slots: Vec<u32> = vec![0; 1 << bits];
+    // per block: the first block showing its text; per first block: the count
+    let mut first: Vec<u32> = Vec::with_capacity(blocks.len());
+    let mut counts: Vec<u32> = vec![0; blocks.len()];
+    for (n, b) in blocks.iter().enumerate() {
+        let h = b.features.text_hash;
+        // Fibonacci hashing, as the word maps do
+        let mut i = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        while slots[i] != 0 && blocks[slots[i] as usize - 1].features.text_hash != h {
+            i = (i + 1) & mask;
+        }
+        // a new text's slot takes this block (a select, not a branch: whether a line is
+        // new cannot be predicted)
+        let f = if slots[i] == 0 {
+            n as u32
+        } else {
+            slots[i] - 1
+        };
+        slots[i] = f + 1;
+        counts[f as usize] += 1;
+        first.push(f);
+    }
+    first.iter().map(|&f| counts[f as usize]).collect()
 }
 
 /// A section label is shown at least this many times.
@@ -384,9 +421,15 @@ fn trim_tail(blocks: &[Block], (lo, mut hi): (usize, usize), arena: &[u64]) -> (
     if top.len() < MIN_KEYWORDS {
         return (lo, hi);
     }
-    // most frequent first; among equals, the earliest
-    top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    top.truncate(KEYWORDS);
+    // most frequent first; among equals, the earliest: the first KEYWORDS picked out in
+    // linear time, then only they sorted (the order is total, so the same list as a
+    // full sort's head)
+    let order = |a: &(u32, u32, u64), b: &(u32, u32, u64)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    if top.len() > KEYWORDS {
+        top.select_nth_unstable_by(KEYWORDS - 1, order);
+        top.truncate(KEYWORDS);
+    }
+    top.sort_unstable_by(order);
     let names_key_word = |b: &Block| {
         content_of(b, arena)
             .iter()
@@ -530,8 +573,11 @@ fn record_shape(b: &Block) -> Option<u64> {
     if f.words == 0 || f.words > RECORD_MAX_WORDS || b.marker != Marker::None || b.is_prose() {
         return None;
     }
-    // no colon, no clock time: most lines stop here, before the shape is built
-    memchr::memchr(b':', b.text.as_bytes())?;
+    // no colon, no clock time: most lines stop here, before the shape is built (the
+    // tokenizer noted whether the line holds one)
+    if !f.colon {
+        return None;
+    }
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     let mut mix = |c: char| h = (h ^ c as u64).wrapping_mul(0x100_0000_01b3);
     let (mut digit_runs, mut clock) = (0u32, false);
