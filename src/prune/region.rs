@@ -135,12 +135,16 @@ const PARAGRAPH_WORDS: u32 = MAX_GAIN as u32;
 /// unchanged, scrapinghub dumps 0.916 -> 0.917, wcxb-dev article dumps 0.887 -> 0.888,
 /// leak 0.0556 -> 0.0536). Two linear passes.
 pub(crate) fn has_page_chrome(blocks: &[Block]) -> bool {
-    let prose_words = |b: &Block| if b.is_prose() { b.features.words } else { 0 };
-    let total: u32 = blocks.iter().map(prose_words).sum();
+    // per block: its words if prose, else 0 (each block judged once, not in every pass)
+    let prose_words: Vec<u32> = blocks
+        .iter()
+        .map(|b| if b.is_prose() { b.features.words } else { 0 })
+        .collect();
+    let total: u32 = prose_words.iter().sum();
     let edge = EDGE_SHARE * total as f32;
-    let paragraph = |b: &Block| b.is_prose() && b.features.words >= PARAGRAPH_WORDS;
-    let first = blocks.iter().position(paragraph);
-    let last = blocks.iter().rposition(paragraph);
+    let paragraph = |&w: &u32| w >= PARAGRAPH_WORDS;
+    let first = prose_words.iter().position(paragraph);
+    let last = prose_words.iter().rposition(paragraph);
     let (mut menus, mut at_edge, mut run) = (0, false, 0);
     let (mut before, mut before_run) = (0u32, 0u32);
     for (i, b) in blocks.iter().enumerate() {
@@ -162,7 +166,7 @@ pub(crate) fn has_page_chrome(blocks: &[Block]) -> bool {
         } else {
             run = 0;
         }
-        before += prose_words(b);
+        before += prose_words[i];
     }
     false
 }
@@ -265,8 +269,9 @@ fn repeated_labels(blocks: &[Block], scores: &mut [f32]) {
         .iter()
         .zip(scores.iter())
         .map(|(b, &s)| {
-            // a label needs a colon (the tokenizer noted whether the line holds one)
-            (s < -SENTENCE_LIKE_PENALTY && b.kept() && !b.is_prose() && b.features.colon)
+            // a label needs a colon (the tokenizer noted whether the line holds one): most
+            // lines stop at that first test
+            (b.features.colon && s < -SENTENCE_LIKE_PENALTY && b.kept() && !b.is_prose())
                 .then(|| super::related::label(&b.text))
                 .flatten()
         })
@@ -288,6 +293,10 @@ fn repeated_labels(blocks: &[Block], scores: &mut [f32]) {
 fn section_labels(blocks: &[Block], scores: &mut [f32]) {
     // per line: how often the page shows its text
     let shown = shown_counts(blocks);
+    if !shown.iter().any(|&n| n >= SECTION_LABEL_MIN as u32) {
+        // no line shown often enough to be a label (most pages)
+        return;
+    }
     // a menu repeated on the page comes with its other items, a label with its own section
     let unique_next = |i: usize| shown.get(i + 1) == Some(&1);
     // per candidate label: (showings, prose blocks seen when last shown, every gap had
@@ -298,8 +307,8 @@ fn section_labels(blocks: &[Block], scores: &mut [f32]) {
     for (i, (b, &s)) in blocks.iter().zip(scores.iter()).enumerate() {
         if b.kept() && b.is_prose() {
             prose += 1;
-        } else if s < -SENTENCE_LIKE_PENALTY
-            && shown[i] >= SECTION_LABEL_MIN as u32
+        } else if shown[i] >= SECTION_LABEL_MIN as u32
+            && s < -SENTENCE_LIKE_PENALTY
             && b.kept()
             && b.marker == Marker::None
             && b.features.numbers == 0
@@ -317,8 +326,8 @@ fn section_labels(blocks: &[Block], scores: &mut [f32]) {
         return;
     }
     for (i, (b, s)) in blocks.iter().zip(scores.iter_mut()).enumerate() {
-        if *s < -SENTENCE_LIKE_PENALTY
-            && shown[i] >= SECTION_LABEL_MIN as u32
+        if shown[i] >= SECTION_LABEL_MIN as u32
+            && *s < -SENTENCE_LIKE_PENALTY
             && b.kept()
             && seen
                 .get(&b.features.text_hash)
@@ -570,12 +579,12 @@ const RECORD_HEADER_LINES: usize = 3;
 /// too but carry no clock time.
 fn record_shape(b: &Block) -> Option<u64> {
     let f = &b.features;
-    if f.words == 0 || f.words > RECORD_MAX_WORDS || b.marker != Marker::None || b.is_prose() {
+    // no colon, no clock time: most lines stop here, at one well-predicted branch, before
+    // the shape is built (the tokenizer noted whether the line holds one)
+    if !f.colon {
         return None;
     }
-    // no colon, no clock time: most lines stop here, before the shape is built (the
-    // tokenizer noted whether the line holds one)
-    if !f.colon {
+    if f.words == 0 || f.words > RECORD_MAX_WORDS || b.marker != Marker::None || b.is_prose() {
         return None;
     }
     let mut h = 0xcbf2_9ce4_8422_2325u64;
