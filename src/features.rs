@@ -840,7 +840,7 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             numbers,
             sentences: sentences + u32::from(ends_sentence),
             ends_sentence,
-            ends_colon: b.text.trim_end().ends_with([':', '：']),
+            ends_colon: ends_with_colon(&b.text),
             text_hash: words_hash,
             phrase: matcher.finish(&b.text, cjk),
             colon,
@@ -967,6 +967,17 @@ fn sentence_ends_in_gap(gap: &str, after_initial: bool, next_cjk: bool) -> u32 {
         ends += 1;
     }
     ends
+}
+
+/// Whether the text ends with a colon (`:` or `：`), trailing whitespace aside. Most lines
+/// end on an ASCII char that is no whitespace: its byte answers, without decoding a char
+/// backwards. (Kept out of line: inlined, it costs [`compute`]'s token loop registers.)
+#[inline(never)]
+fn ends_with_colon(text: &str) -> bool {
+    match text.as_bytes().last() {
+        Some(&c) if c.is_ascii() && !char::from(c).is_whitespace() => c == b':',
+        _ => text.trim_end().ends_with([':', '：']),
+    }
 }
 
 /// Whether the text ends like a sentence (a terminal mark, maybe followed by closing
@@ -1270,6 +1281,31 @@ mod tests {
             assert_eq!(t.gap_mark(), marked, "{gap:?}");
             assert_eq!(t.gap & B_COLON != 0, gap.contains(':'), "{gap:?}");
             prev_end = t.end;
+        }
+    }
+
+    #[test]
+    fn ends_with_colon_as_the_trimmed_text_does() {
+        for text in [
+            "Price:",
+            "Price: ",
+            "Price：",
+            "Price：\u{3000}",
+            "a:\u{b}",
+            "a:\u{85}",
+            "a",
+            "",
+            ":",
+            " ",
+            "x :\t",
+            "Ünï:",
+            "東京",
+        ] {
+            assert_eq!(
+                ends_with_colon(text),
+                text.trim_end().ends_with([':', '：']),
+                "{text:?}"
+            );
         }
     }
 
