@@ -969,14 +969,21 @@ fn sentence_ends_in_gap(gap: &str, after_initial: bool, next_cjk: bool) -> u32 {
     ends
 }
 
-/// Whether the text ends with a colon (`:` or `：`), trailing whitespace aside. Most lines
-/// end on an ASCII char that is no whitespace: its byte answers, without decoding a char
-/// backwards. (Kept out of line: inlined, it costs [`compute`]'s token loop registers.)
+/// Whether the text ends with a colon (`:` or `：`), trailing whitespace aside. (Kept out
+/// of line: inlined, it costs [`compute`]'s token loop registers.)
 #[inline(never)]
 fn ends_with_colon(text: &str) -> bool {
+    trimmed_ends_with(text, b':', '：')
+}
+
+/// Whether the text, trailing whitespace aside, ends with `ascii` or `wide` (its
+/// fullwidth form): `text.trim_end().ends_with([ascii, wide])`. Most lines end on an ASCII
+/// char that is no whitespace: its byte answers, without decoding a char backwards.
+#[inline]
+pub(crate) fn trimmed_ends_with(text: &str, ascii: u8, wide: char) -> bool {
     match text.as_bytes().last() {
-        Some(&c) if c.is_ascii() && !char::from(c).is_whitespace() => c == b':',
-        _ => text.trim_end().ends_with([':', '：']),
+        Some(&c) if c.is_ascii() && !char::from(c).is_whitespace() => c == ascii,
+        _ => text.trim_end().ends_with([char::from(ascii), wide]),
     }
 }
 
@@ -1305,6 +1312,12 @@ mod tests {
                 ends_with_colon(text),
                 text.trim_end().ends_with([':', '：']),
                 "{text:?}"
+            );
+            let q = text.replace(':', "?").replace('：', "？");
+            assert_eq!(
+                trimmed_ends_with(&q, b'?', '？'),
+                q.trim_end().ends_with(['?', '？']),
+                "{q:?}"
             );
         }
     }

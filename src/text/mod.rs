@@ -401,7 +401,7 @@ pub(crate) fn classify(blocks: &mut [Block]) {
         // a lone short question line is a heading ("Que faire ?", SEO headings)
         let question = f.sentences <= 1
             && f.words <= HEADING_MAX_WORDS
-            && b.text.trim_end().ends_with(['?', '？'])
+            && crate::features::trimmed_ends_with(&b.text, b'?', '？')
             && !b.is_prose();
         if question {
             b.kind = Kind::Heading;
