@@ -829,7 +829,11 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             sampled += words as usize;
         }
         let tail = &b.text[prev_end..];
-        sentences += sentence_ends_in_gap(tail, initial, false);
+        // a tail of one byte (most lines end on a word or on one mark) holds no sentence
+        // end of its own: an end needs a mark and a space after it, or a CJK char next
+        if tail.len() > 1 {
+            sentences += sentence_ends_in_gap(tail, initial, false);
+        }
         let colon = gaps & B_COLON != 0 || tail.as_bytes().contains(&b':');
         let ends_sentence = ends_like_sentence(&b.text);
         b.features = crate::block::Features {
