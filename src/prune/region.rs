@@ -185,12 +185,13 @@ const TOPICAL_MIN_BLOCKS: u32 = 2;
 /// wcxb-dev article dumps word F1 0.858 -> 0.868, scrapinghub dumps 0.902 unchanged.
 /// Menus (one to three words, or repeated: "Company Town" above every teaser) keep their
 /// full cost.
-fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
+fn scores(blocks: &[Block], lang_known: bool, ctx: &Ctx<'_>) -> Vec<f32> {
+    let arena = ctx.arena;
     let mut scores: Vec<f32> = blocks.iter().map(|b| score(b, lang_known)).collect();
     // labels first: an enumeration's discount must not hide the lines that repeat them
     repeated_labels(blocks, &mut scores);
     section_labels(blocks, &mut scores);
-    own_enumerations(blocks, &mut scores);
+    own_enumerations(blocks, &mut scores, ctx);
     // the lines that could be discounted: kept, long enough, costing more than a sentence
     let candidate = |i: usize| {
         let b = &blocks[i];
@@ -236,8 +237,8 @@ fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
 /// item gains as a prose line of its length, and the lines between two items (a link, a
 /// price, a caption) cost at most what a sentence-like line costs. A "Most read" sidebar is
 /// numbered too, but its items follow one another.
-fn own_enumerations(blocks: &[Block], scores: &mut [f32]) {
-    super::related::enumerations(blocks, |members| {
+fn own_enumerations(blocks: &[Block], scores: &mut [f32], ctx: &Ctx<'_>) {
+    for members in ctx.enumerations(blocks) {
         let (first, last) = (members[0], members[members.len() - 1]);
         // the last item's lines up to its text: within the widest gap between two items
         let gap = members.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
@@ -252,7 +253,7 @@ fn own_enumerations(blocks: &[Block], scores: &mut [f32]) {
                 scores[m] = scores[m].max((blocks[m].features.words as f32).min(MAX_GAIN));
             }
         }
-    });
+    }
 }
 
 /// A label shown on at least this many lines of the page…
@@ -823,7 +824,7 @@ impl Rule for Region {
             return;
         }
         let lang_known = ctx.lang.index.is_some();
-        let scores = scores(blocks, lang_known, ctx.arena);
+        let scores = scores(blocks, lang_known, ctx);
         let (best, mut best_span) = kadane(&scores);
         if best <= 0.0 {
             // no prose at all: nothing to choose, keep what the other rules leave
