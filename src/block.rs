@@ -160,6 +160,10 @@ pub struct Features {
     pub text_hash: u64,
     /// What the lexicon says of the block's text.
     pub(crate) phrase: crate::prune::phrases::PhraseMatch,
+    /// The text holds an ASCII colon (found by the tokenizer, which reads every byte
+    /// between words anyway): most lines hold none, and the label and record-shape tests
+    /// need one.
+    pub(crate) colon: bool,
 }
 
 impl Block {

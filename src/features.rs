@@ -155,9 +155,18 @@ pub(crate) struct Token {
     pub upper_initial: bool,
     pub numeric: bool,
     pub cjk: bool,
-    /// The text before the token (since the previous one) holds `.`, `!`, `?` or a char
-    /// outside ASCII: it may hold a sentence end.
-    pub gap_mark: bool,
+    /// What the text before the token (since the previous one) holds, as byte class
+    /// bits ([`Token::gap_mark`]; `B_COLON`: an ASCII colon).
+    pub gap: u8,
+}
+
+impl Token {
+    /// The text before the token holds `.`, `!`, `?` or a char outside ASCII: it may
+    /// hold a sentence end.
+    #[inline(always)]
+    pub fn gap_mark(&self) -> bool {
+        self.gap & (B_TERMINAL | B_NON_ASCII) != 0
+    }
 }
 
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -322,8 +331,11 @@ const B_DIGIT: u8 = NUMERIC;
 const B_UPPER: u8 = UPPER;
 const B_NON_ASCII: u8 = 0x10;
 const B_TERMINAL: u8 = 0x20;
+const B_COLON: u8 = 0x40;
 const _: () = assert!(
-    (B_WORD | B_DIGIT | B_UPPER) & (B_NON_ASCII | B_TERMINAL) == 0 && B_NON_ASCII != B_TERMINAL
+    (B_WORD | B_DIGIT | B_UPPER) & (B_NON_ASCII | B_TERMINAL | B_COLON) == 0
+        && B_NON_ASCII != B_TERMINAL
+        && (B_NON_ASCII | B_TERMINAL) & B_COLON == 0
 );
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -340,6 +352,8 @@ static BYTE_CLASS: [u8; 256] = {
             B_WORD
         } else if matches!(c, b'.' | b'!' | b'?') {
             B_TERMINAL
+        } else if c == b':' {
+            B_COLON
         } else {
             0
         };
@@ -412,7 +426,7 @@ impl Iterator for Tokens<'_> {
                         upper_initial: false,
                         numeric: false,
                         cjk: true,
-                        gap_mark: gap & (B_TERMINAL | B_NON_ASCII) != 0,
+                        gap,
                     });
                 }
                 break (i, kind, false);
@@ -420,7 +434,6 @@ impl Iterator for Tokens<'_> {
             gap |= B_NON_ASCII;
             i += l;
         };
-        let gap_mark = gap & (B_TERMINAL | B_NON_ASCII) != 0;
         if ascii {
             // fast path: an ASCII word, eight bytes at a time; most words end within the
             // first chunk, without a loop over their bytes (whose exit a branch predictor
@@ -445,12 +458,7 @@ impl Iterator for Tokens<'_> {
                     let (_, _, kind) = self.wide_char_at(end + n as usize);
                     if kind & (WORD | CJK) == WORD {
                         let (from, numeric) = (end, numeric);
-                        return Some(self.slow_word(
-                            start,
-                            (from, h, numeric),
-                            first_class,
-                            gap_mark,
-                        ));
+                        return Some(self.slow_word(start, (from, h, numeric), first_class, gap));
                     }
                 }
                 if n > 0 {
@@ -471,10 +479,10 @@ impl Iterator for Tokens<'_> {
                 upper_initial: first_class & UPPER != 0,
                 numeric,
                 cjk: false,
-                gap_mark,
+                gap,
             });
         }
-        Some(self.slow_word(start, (start, FNV_OFFSET, true), first_class, gap_mark))
+        Some(self.slow_word(start, (start, FNV_OFFSET, true), first_class, gap))
     }
 }
 
@@ -489,7 +497,7 @@ impl Tokens<'_> {
         start: usize,
         (from, h, mut numeric): (usize, u64, bool),
         first_class: u8,
-        gap_mark: bool,
+        gap: u8,
     ) -> Token {
         let bytes = self.text.as_bytes();
         let mut end = from;
@@ -549,7 +557,7 @@ impl Tokens<'_> {
             upper_initial: first_class & UPPER != 0,
             numeric,
             cjk: false,
-            gap_mark,
+            gap,
         }
     }
 }
@@ -796,13 +804,18 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         // the previous token is a lone capital (an initial: "J. Smith")
         let mut initial = false;
         let mut prev_end = 0;
+        // the class bits of every gap between two tokens: an ASCII colon there (the tail
+        // after the last token is looked at below) is what `related::label` and the
+        // region's record shapes start with
+        let mut gaps = 0u8;
         for t in tokens(&b.text) {
             // sentence ends live in the gaps between tokens
-            if t.gap_mark {
+            if t.gap_mark() {
                 sentences += sentence_ends_in_gap(&b.text[prev_end..t.start], initial, t.cjk);
             }
             initial = t.chars == 1 && t.upper_initial;
             prev_end = t.end;
+            gaps |= t.gap;
             words += 1;
             words_hash = combine(words_hash, t.hash);
             matcher.push(t.hash);
@@ -815,7 +828,13 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             long.push((first, toks.len()));
             sampled += words as usize;
         }
-        sentences += sentence_ends_in_gap(&b.text[prev_end..], initial, false);
+        let tail = &b.text[prev_end..];
+        // a tail of one byte (most lines end on a word or on one mark) holds no sentence
+        // end of its own: an end needs a mark and a space after it, or a CJK char next
+        if tail.len() > 1 {
+            sentences += sentence_ends_in_gap(tail, initial, false);
+        }
+        let colon = gaps & B_COLON != 0 || tail.as_bytes().contains(&b':');
         let ends_sentence = ends_like_sentence(&b.text);
         b.features = crate::block::Features {
             overlap: -1.0,
@@ -825,9 +844,10 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             numbers,
             sentences: sentences + u32::from(ends_sentence),
             ends_sentence,
-            ends_colon: b.text.trim_end().ends_with([':', '：']),
+            ends_colon: ends_with_colon(&b.text),
             text_hash: words_hash,
             phrase: matcher.finish(&b.text, cjk),
+            colon,
             ..Default::default()
         };
     }
@@ -951,6 +971,24 @@ fn sentence_ends_in_gap(gap: &str, after_initial: bool, next_cjk: bool) -> u32 {
         ends += 1;
     }
     ends
+}
+
+/// Whether the text ends with a colon (`:` or `：`), trailing whitespace aside. (Kept out
+/// of line: inlined, it costs [`compute`]'s token loop registers.)
+#[inline(never)]
+fn ends_with_colon(text: &str) -> bool {
+    trimmed_ends_with(text, b':', '：')
+}
+
+/// Whether the text, trailing whitespace aside, ends with `ascii` or `wide` (its
+/// fullwidth form): `text.trim_end().ends_with([ascii, wide])`. Most lines end on an ASCII
+/// char that is no whitespace: its byte answers, without decoding a char backwards.
+#[inline]
+pub(crate) fn trimmed_ends_with(text: &str, ascii: u8, wide: char) -> bool {
+    match text.as_bytes().last() {
+        Some(&c) if c.is_ascii() && !char::from(c).is_whitespace() => c == ascii,
+        _ => text.trim_end().ends_with([char::from(ascii), wide]),
+    }
 }
 
 /// Whether the text ends like a sentence (a terminal mark, maybe followed by closing
@@ -1251,8 +1289,60 @@ mod tests {
             assert_eq!(t.numeric, !t.cjk && s.chars().all(char::is_numeric), "{s}");
             let gap = &text[prev_end..t.start];
             let marked = gap.chars().any(|c| !c.is_ascii() || is_terminal(c));
-            assert_eq!(t.gap_mark, marked, "{gap:?}");
+            assert_eq!(t.gap_mark(), marked, "{gap:?}");
+            assert_eq!(t.gap & B_COLON != 0, gap.contains(':'), "{gap:?}");
             prev_end = t.end;
+        }
+    }
+
+    #[test]
+    fn ends_with_colon_as_the_trimmed_text_does() {
+        for text in [
+            "Price:",
+            "Price: ",
+            "Price：",
+            "Price：\u{3000}",
+            "a:\u{b}",
+            "a:\u{85}",
+            "a",
+            "",
+            ":",
+            " ",
+            "x :\t",
+            "Ünï:",
+            "東京",
+        ] {
+            assert_eq!(
+                ends_with_colon(text),
+                text.trim_end().ends_with([':', '：']),
+                "{text:?}"
+            );
+            let q = text.replace(':', "?").replace('：', "？");
+            assert_eq!(
+                trimmed_ends_with(&q, b'?', '？'),
+                q.trim_end().ends_with(['?', '？']),
+                "{q:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_colon_flag_is_whether_the_text_holds_one() {
+        for text in [
+            "Price: 12 euros",
+            "Q:",
+            "at 6:34 am",
+            "no colon here",
+            "：fullwidth only",
+            ":",
+            "東京:大阪",
+            "Ünï: x",
+            "tail colon :",
+            "",
+        ] {
+            let mut blocks = vec![Block::new(text.to_string(), crate::block::Kind::Paragraph)];
+            compute(&mut blocks);
+            assert_eq!(blocks[0].features.colon, text.contains(':'), "{text:?}");
         }
     }
 

@@ -215,26 +215,49 @@ fn is_numeric_line(words: u32, numbers: u32, ends_sentence: bool) -> bool {
 }
 
 /// Whether `b` holds one of the bytes `>`, `/`, `|`, 0xC2, 0xE2: eight bytes at a time, each
-/// test the word-at-a-time zero-byte test of Mycroft ("Bit Twiddling Hacks").
+/// test the word-at-a-time zero-byte test of Mycroft ("Bit Twiddling Hacks"). The bytes
+/// after the last whole chunk are read as one more word too (the text's last eight bytes,
+/// shifted down past the ones already seen; a short text's bytes in overlapping loads):
+/// no loop over them, whose length a branch predictor cannot know.
 fn has_separator_byte(b: &[u8]) -> bool {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     // nonzero when some byte of `x` is zero
     let has_zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
-    let is_sep = |&b: &u8| matches!(b, b'>' | b'/' | b'|' | 0xC2 | 0xE2);
-    let mut chunks = b.chunks_exact(8);
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let found = has_zero(x ^ (u64::from(b'>') * LO))
+    // (a zero byte, shifted in or padding, is no separator)
+    let found = |x: u64| {
+        has_zero(x ^ (u64::from(b'>') * LO))
             | has_zero(x ^ (u64::from(b'/') * LO))
             | has_zero(x ^ (u64::from(b'|') * LO))
             | has_zero(x ^ (0xC2 * LO))
-            | has_zero(x ^ (0xE2 * LO));
-        if found != 0 {
+            | has_zero(x ^ (0xE2 * LO))
+            != 0
+    };
+    let n = b.len();
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+    if n < 8 {
+        let x = if n >= 4 {
+            // the first four bytes and the last four (overlapping)
+            u32_at(0) | u32_at(n - 4) << 32
+        } else if n > 0 {
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16
+        } else {
+            0
+        };
+        return found(x);
+    }
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        if found(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))) {
             return true;
         }
     }
-    chunks.remainder().iter().any(is_sep)
+    let rest = chunks.remainder().len();
+    if rest == 0 {
+        return false;
+    }
+    let last = u64::from_le_bytes(b[n - 8..].try_into().unwrap_or([0; 8]));
+    found(last >> (8 * (8 - rest)))
 }
 
 /// Short parts joined by two or more separators: `Home › World › Africa`.
@@ -263,6 +286,22 @@ mod tests {
         let mut blocks = vec![Block::new(s.to_string(), crate::block::Kind::Paragraph)];
         crate::features::compute(&mut blocks);
         evidence(&blocks[0]).is_some()
+    }
+
+    #[test]
+    fn separator_bytes_found_at_every_length_and_place() {
+        for n in 0..20 {
+            for at in 0..n.max(1) {
+                for sep in [b'>', b'/', b'|', 0xC2, 0xE2] {
+                    let mut line = vec![b'a'; n];
+                    if n > 0 {
+                        line[at] = sep;
+                    }
+                    assert_eq!(has_separator_byte(&line), n > 0, "{n} {at} {sep}");
+                }
+            }
+            assert!(!has_separator_byte(&vec![b'a'; n]));
+        }
     }
 
     #[test]

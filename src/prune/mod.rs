@@ -32,6 +32,22 @@ pub struct Ctx<'a> {
     /// HTML the front door read as a listing (little prose anywhere, no strong article):
     /// its runs of headline-like lines are its content. `false` in text mode.
     pub(crate) listing: bool,
+    /// The page's own enumerations ([`related::enumerations`]), found on first use: the
+    /// region rule and the related-links rule both read them, and they depend only on the
+    /// blocks' markers and texts, which no rule changes.
+    enumerations: std::cell::OnceCell<Vec<Vec<usize>>>,
+}
+
+impl Ctx<'_> {
+    /// The members of each of the page's own enumerations, in the order
+    /// [`related::enumerations`] finds them.
+    pub(crate) fn enumerations(&self, blocks: &[Block]) -> &[Vec<usize>] {
+        self.enumerations.get_or_init(|| {
+            let mut found = Vec::new();
+            related::enumerations(blocks, |members| found.push(members.to_vec()));
+            found
+        })
+    }
 }
 
 /// One clutter rule.
@@ -88,6 +104,7 @@ pub(crate) fn run(
         html,
         page_chrome: !html && region::has_page_chrome(blocks),
         listing: html && listing,
+        enumerations: std::cell::OnceCell::new(),
     };
     for rule in RULES {
         if options.disabled_rules.iter().any(|d| d == rule.name()) {

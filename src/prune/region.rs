@@ -152,12 +152,16 @@ const PARAGRAPH_WORDS: u32 = MAX_GAIN as u32;
 /// unchanged, scrapinghub dumps 0.916 -> 0.917, wcxb-dev article dumps 0.887 -> 0.888,
 /// leak 0.0556 -> 0.0536). Two linear passes.
 pub(crate) fn has_page_chrome(blocks: &[Block]) -> bool {
-    let prose_words = |b: &Block| if b.is_prose() { b.features.words } else { 0 };
-    let total: u32 = blocks.iter().map(prose_words).sum();
+    // per block: its words if prose, else 0 (each block judged once, not in every pass)
+    let prose_words: Vec<u32> = blocks
+        .iter()
+        .map(|b| if b.is_prose() { b.features.words } else { 0 })
+        .collect();
+    let total: u32 = prose_words.iter().sum();
     let edge = EDGE_SHARE * total as f32;
-    let paragraph = |b: &Block| b.is_prose() && b.features.words >= PARAGRAPH_WORDS;
-    let first = blocks.iter().position(paragraph);
-    let last = blocks.iter().rposition(paragraph);
+    let paragraph = |&w: &u32| w >= PARAGRAPH_WORDS;
+    let first = prose_words.iter().position(paragraph);
+    let last = prose_words.iter().rposition(paragraph);
     let (mut menus, mut at_edge, mut run) = (0, false, 0);
     let (mut before, mut before_run) = (0u32, 0u32);
     for (i, b) in blocks.iter().enumerate() {
@@ -179,7 +183,7 @@ pub(crate) fn has_page_chrome(blocks: &[Block]) -> bool {
         } else {
             run = 0;
         }
-        before += prose_words(b);
+        before += prose_words[i];
     }
     false
 }
@@ -198,12 +202,13 @@ const TOPICAL_MIN_BLOCKS: u32 = 2;
 /// wcxb-dev article dumps word F1 0.858 -> 0.868, scrapinghub dumps 0.902 unchanged.
 /// Menus (one to three words, or repeated: "Company Town" above every teaser) keep their
 /// full cost.
-fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
+fn scores(blocks: &[Block], lang_known: bool, ctx: &Ctx<'_>) -> Vec<f32> {
+    let arena = ctx.arena;
     let mut scores: Vec<f32> = blocks.iter().map(|b| score(b, lang_known)).collect();
     // labels first: an enumeration's discount must not hide the lines that repeat them
     repeated_labels(blocks, &mut scores);
     section_labels(blocks, &mut scores);
-    own_enumerations(blocks, &mut scores);
+    own_enumerations(blocks, &mut scores, ctx);
     announced_lists(blocks, lang_known, &mut scores);
     // the lines that could be discounted: kept, long enough, costing more than a sentence
     let candidate = |i: usize| {
@@ -250,8 +255,8 @@ fn scores(blocks: &[Block], lang_known: bool, arena: &[u64]) -> Vec<f32> {
 /// item gains as a prose line of its length, and the lines between two items (a link, a
 /// price, a caption) cost at most what a sentence-like line costs. A "Most read" sidebar is
 /// numbered too, but its items follow one another.
-fn own_enumerations(blocks: &[Block], scores: &mut [f32]) {
-    super::related::enumerations(blocks, |members| {
+fn own_enumerations(blocks: &[Block], scores: &mut [f32], ctx: &Ctx<'_>) {
+    for members in ctx.enumerations(blocks) {
         let (first, last) = (members[0], members[members.len() - 1]);
         // the last item's lines up to its text: within the widest gap between two items
         let gap = members.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
@@ -266,7 +271,7 @@ fn own_enumerations(blocks: &[Block], scores: &mut [f32]) {
                 scores[m] = scores[m].max((blocks[m].features.words as f32).min(MAX_GAIN));
             }
         }
-    });
+    }
 }
 
 /// A line announcing a list (ending with a colon, at least this many words, reading like
@@ -316,7 +321,9 @@ fn repeated_labels(blocks: &[Block], scores: &mut [f32]) {
         .iter()
         .zip(scores.iter())
         .map(|(b, &s)| {
-            (s < -SENTENCE_LIKE_PENALTY && b.kept() && !b.is_prose())
+            // a label needs a colon (the tokenizer noted whether the line holds one): most
+            // lines stop at that first test
+            (b.features.colon && s < -SENTENCE_LIKE_PENALTY && b.kept() && !b.is_prose())
                 .then(|| super::related::label(&b.text))
                 .flatten()
         })
@@ -340,25 +347,24 @@ fn repeated_labels(blocks: &[Block], scores: &mut [f32]) {
 /// dumps word F1 0.9034 -> 0.9038 (four pages gain 0.01-0.19, none lose), scrapinghub
 /// dumps and leak unchanged.
 fn section_labels(blocks: &[Block], scores: &mut [f32]) {
-    // per line text: how often the page shows it
-    let mut shown: HashMapU64<u32> = HashMapU64::default();
-    for b in blocks {
-        *shown.entry(b.features.text_hash).or_insert(0) += 1;
+    // per line: how often the page shows its text
+    let shown = shown_counts(blocks);
+    if !shown.iter().any(|&n| n >= SECTION_LABEL_MIN as u32) {
+        // no line shown often enough to be a label (most pages)
+        return;
     }
     // a menu repeated on the page comes with its other items, a label with its own section
-    let unique_next = |i: usize| {
-        blocks
-            .get(i + 1)
-            .is_some_and(|n| shown.get(&n.features.text_hash) == Some(&1))
-    };
+    let unique_next = |i: usize| shown.get(i + 1) == Some(&1);
     // per candidate label: (showings, prose blocks seen when last shown, every gap had
-    // prose and a line shown once after it)
+    // prose and a line shown once after it); only lines the page shows often enough can
+    // be labels, which leaves most lines out of the map
     let mut seen: HashMapU64<(usize, usize, bool)> = HashMapU64::default();
     let mut prose = 0usize;
     for (i, (b, &s)) in blocks.iter().zip(scores.iter()).enumerate() {
         if b.kept() && b.is_prose() {
             prose += 1;
-        } else if s < -SENTENCE_LIKE_PENALTY
+        } else if shown[i] >= SECTION_LABEL_MIN as u32
+            && s < -SENTENCE_LIKE_PENALTY
             && b.kept()
             && b.marker == Marker::None
             && b.features.numbers == 0
@@ -372,9 +378,13 @@ fn section_labels(blocks: &[Block], scores: &mut [f32]) {
             e.1 = prose;
         }
     }
+    if seen.is_empty() {
+        return;
+    }
     let mut items = false;
-    for (b, s) in blocks.iter().zip(scores.iter_mut()) {
-        if *s < -SENTENCE_LIKE_PENALTY
+    for (i, (b, s)) in blocks.iter().zip(scores.iter_mut()).enumerate() {
+        if shown[i] >= SECTION_LABEL_MIN as u32
+            && *s < -SENTENCE_LIKE_PENALTY
             && b.kept()
             && seen
                 .get(&b.features.text_hash)
@@ -390,6 +400,43 @@ fn section_labels(blocks: &[Block], scores: &mut [f32]) {
             items = false;
         }
     }
+}
+
+/// For each block: how many blocks of the page show its text (its word-sequence hash).
+/// One open-addressing table sized for every block up front (never grown), whose slots
+/// hold the first block showing a text (its index plus one; 0: an empty slot, and the hash
+/// is read from that block): four bytes a slot to clear instead of a map's key and value,
+/// and each block notes the first block of its text, so the counts are read back without a
+/// second lookup. Cheaper than a general map's insertions, one per line of the page.
+fn shown_counts(blocks: &[Block]) -> Vec<u32> {
+    let bits = (blocks.len() * 2)
+        .max(16)
+        .next_power_of_two()
+        .trailing_zeros();
+    let mask = (1usize << bits) - 1;
+    let mut slots: Vec<u32> = vec![0; 1 << bits];
+    // per block: the first block showing its text; per first block: the count
+    let mut first: Vec<u32> = Vec::with_capacity(blocks.len());
+    let mut counts: Vec<u32> = vec![0; blocks.len()];
+    for (n, b) in blocks.iter().enumerate() {
+        let h = b.features.text_hash;
+        // Fibonacci hashing, as the word maps do
+        let mut i = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        while slots[i] != 0 && blocks[slots[i] as usize - 1].features.text_hash != h {
+            i = (i + 1) & mask;
+        }
+        // a new text's slot takes this block (a select, not a branch: whether a line is
+        // new cannot be predicted)
+        let f = if slots[i] == 0 {
+            n as u32
+        } else {
+            slots[i] - 1
+        };
+        slots[i] = f + 1;
+        counts[f as usize] += 1;
+        first.push(f);
+    }
+    first.iter().map(|&f| counts[f as usize]).collect()
 }
 
 /// A section label is shown at least this many times.
@@ -447,9 +494,15 @@ fn trim_tail(blocks: &[Block], (lo, mut hi): (usize, usize), arena: &[u64]) -> (
     if top.len() < MIN_KEYWORDS {
         return (lo, hi);
     }
-    // most frequent first; among equals, the earliest
-    top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    top.truncate(KEYWORDS);
+    // most frequent first; among equals, the earliest: the first KEYWORDS picked out in
+    // linear time, then only they sorted (the order is total, so the same list as a
+    // full sort's head)
+    let order = |a: &(u32, u32, u64), b: &(u32, u32, u64)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    if top.len() > KEYWORDS {
+        top.select_nth_unstable_by(KEYWORDS - 1, order);
+        top.truncate(KEYWORDS);
+    }
+    top.sort_unstable_by(order);
     let names_key_word = |b: &Block| {
         content_of(b, arena)
             .iter()
@@ -590,11 +643,14 @@ const RECORD_HEADER_LINES: usize = 3;
 /// too but carry no clock time.
 fn record_shape(b: &Block) -> Option<u64> {
     let f = &b.features;
+    // no colon, no clock time: most lines stop here, at one well-predicted branch, before
+    // the shape is built (the tokenizer noted whether the line holds one)
+    if !f.colon {
+        return None;
+    }
     if f.words == 0 || f.words > RECORD_MAX_WORDS || b.marker != Marker::None || b.is_prose() {
         return None;
     }
-    // no colon, no clock time: most lines stop here, before the shape is built
-    memchr::memchr(b':', b.text.as_bytes())?;
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     let mut mix = |c: char| h = (h ^ c as u64).wrapping_mul(0x100_0000_01b3);
     let (mut digit_runs, mut clock) = (0u32, false);
@@ -831,7 +887,7 @@ impl Rule for Region {
             return;
         }
         let lang_known = ctx.lang.index.is_some();
-        let scores = scores(blocks, lang_known, ctx.arena);
+        let scores = scores(blocks, lang_known, ctx);
         let (best, mut best_span) = kadane(&scores);
         if best <= 0.0 {
             // no prose at all: nothing to choose, keep what the other rules leave

@@ -69,7 +69,7 @@ impl Rule for RelatedLinks {
         // without enough prose to know the topic, only lists after a lead-in go
         let informative = ctx.topic.is_informative();
         let n = blocks.len();
-        let own = numbered_sections(blocks);
+        let own = numbered_sections(blocks, ctx);
         let stop_share = sentence_stop_share(blocks);
         let recurring = recurring_lines(blocks, ctx);
         let mut i = 0;
@@ -143,13 +143,13 @@ const SECTION_MIN_ITEMS: usize = 3;
 
 /// For each block: whether it is a numbered item of the article's own enumeration (see
 /// [`enumerations`]).
-fn numbered_sections(blocks: &[Block]) -> Vec<bool> {
+fn numbered_sections(blocks: &[Block], ctx: &Ctx<'_>) -> Vec<bool> {
     let mut own = vec![false; blocks.len()];
-    enumerations(blocks, |members| {
+    for members in ctx.enumerations(blocks) {
         for &m in members {
             own[m] = true;
         }
-    });
+    }
     own
 }
 

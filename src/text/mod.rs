@@ -137,59 +137,93 @@ static SPECIAL: [bool; 256] = {
 /// control bytes); outside ASCII only the lead bytes of multi-byte chars are looked at one
 /// by one, so most lines are copied as they are.
 fn is_clean(b: &[u8]) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // high bit of each byte of `x` that is zero
-    let zero_bytes = |x: u64| !(((x & !HI) + !HI) | x) & HI;
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut i = 0;
-    // whether the byte before `i` is a space
-    let mut after_space = false;
-    while i < b.len() {
-        let x = match b.get(i..i + 8) {
-            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
-            None if i > 0 => {
-                // a line's tail: its last eight bytes, shifted down past the ones already
-                // seen, the top filled up with letters (no loop over the tail's bytes,
-                // whose length a branch predictor cannot know)
-                let seen = 8 * (i + 8 - b.len()) as u32;
-                let last = &b[b.len() - 8..];
-                let last = u64::from_le_bytes(last.try_into().unwrap_or([0; 8]));
-                last >> seen | (u64::from(b'a') * LO) << (64 - seen)
+    let n = b.len();
+    if n < 8 {
+        if n >= 4 {
+            // a short line ("Home", "Sports"): its first four bytes and its last four
+            // (overlapping) in one word, every pair of neighbours in it. A clean word
+            // answers; anything else (the join of the two halves may look like a doubled
+            // space) goes to the test a byte at a time
+            let half =
+                |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+            let x = half(0) | half(n - 4) << 32;
+            let spaces = zero_bytes(x ^ (0x20 * LO));
+            if spaces & (spaces >> 8) | (x.wrapping_sub(0x20 * LO) | x) & HI == 0 {
+                return true;
             }
-            None => return clean_bytes(b, 0, b.len()),
-        };
-        let spaces = zero_bytes(x ^ (0x20 * LO));
-        if spaces & (spaces >> 8) != 0 || after_space && spaces & 0x80 != 0 {
+        }
+        return clean_bytes(b, 0, n);
+    }
+    // the space lane of the byte before the chunk (see `clean_chunk`)
+    let mut carry = 0u64;
+    let mut chunks = b.chunks_exact(8);
+    let mut i = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        if !clean_chunk(b, i, x, &mut carry) {
             return false;
         }
-        after_space = spaces >> 56 != 0;
-        // most chunks hold printable ASCII only: a byte below 0x20 borrows into its top
-        // bit, a byte from 0x80 has it set (a borrow may flag a clean byte too: it only
-        // sends the chunk to the full test below)
-        if (x.wrapping_sub(0x20 * LO) | x) & HI == 0 {
-            i += 8;
-            continue;
-        }
-        // bytes below 0x20: their top three bits are clear
-        if zero_bytes(x & (0xE0 * LO)) != 0 {
-            if !clean_bytes(b, i, b.len().min(i + 8)) {
-                return false;
-            }
-        } else {
-            // lead bytes of multi-byte chars: the top two bits set
-            let mut lead = x & (x << 1) & HI;
-            while lead != 0 {
-                let at = i + (lead.trailing_zeros() / 8) as usize;
-                if SPECIAL[b[at] as usize] && wide_space_at(b, at) {
-                    return false;
-                }
-                lead &= lead - 1;
-            }
-        }
         i += 8;
+    }
+    let rest = chunks.remainder().len();
+    if rest > 0 {
+        // a line's tail: its last eight bytes, shifted down past the ones already seen,
+        // the top filled up with letters (no loop over the tail's bytes, whose length a
+        // branch predictor cannot know)
+        let seen = 8 * (8 - rest) as u32;
+        let last = u64::from_le_bytes(b[b.len() - 8..].try_into().unwrap_or([0; 8]));
+        let x = last >> seen | (u64::from(b'a') * LO) << (64 - seen);
+        return clean_chunk(b, i, x, &mut carry);
+    }
+    true
+}
+
+/// One lane per byte: the lowest bits, the highest bits.
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is zero.
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & !HI) + !HI) | x) & HI
+}
+
+/// [`is_clean`]'s test of the eight bytes `x` of the line from `i` on; `carry` holds the
+/// high bit of the lowest lane when the byte before them is a space, and gets the same
+/// for the chunk's last byte. Most chunks (printable ASCII, no doubled space) take one
+/// branch: the doubled spaces and the bytes needing a closer look are gathered in one word
+/// first.
+#[inline(always)]
+fn clean_chunk(b: &[u8], i: usize, x: u64, carry: &mut u64) -> bool {
+    let spaces = zero_bytes(x ^ (0x20 * LO));
+    // a space whose next byte is one (the lane above, or this chunk's first for the
+    // byte before it)
+    let doubled = spaces & (spaces >> 8 | *carry);
+    *carry = spaces >> 56;
+    // a byte below 0x20 borrows into its top bit, a byte from 0x80 has it set (a borrow
+    // may flag a clean byte too: it only sends the chunk to the full test below)
+    let odd = (x.wrapping_sub(0x20 * LO) | x) & HI;
+    if doubled | odd == 0 {
+        return true;
+    }
+    if doubled != 0 {
+        return false;
+    }
+    // bytes below 0x20: their top three bits are clear
+    if zero_bytes(x & (0xE0 * LO)) != 0 {
+        return clean_bytes(b, i, b.len().min(i + 8));
+    }
+    // lead bytes of multi-byte chars: the top two bits set
+    let mut lead = x & (x << 1) & HI;
+    while lead != 0 {
+        let at = i + (lead.trailing_zeros() / 8) as usize;
+        if SPECIAL[b[at] as usize] && wide_space_at(b, at) {
+            return false;
+        }
+        lead &= lead - 1;
     }
     true
 }
@@ -367,7 +401,7 @@ pub(crate) fn classify(blocks: &mut [Block]) {
         // a lone short question line is a heading ("Que faire ?", SEO headings)
         let question = f.sentences <= 1
             && f.words <= HEADING_MAX_WORDS
-            && b.text.trim_end().ends_with(['?', '？'])
+            && crate::features::trimmed_ends_with(&b.text, b'?', '？')
             && !b.is_prose();
         if question {
             b.kind = Kind::Heading;
