@@ -12,8 +12,10 @@
 //!    `style="display:none"` / `visibility:hidden`) and modal windows (`role="dialog"`,
 //!    `aria-modal="true"`: a policy, a cart or a search box laid over the page) never
 //!    enters a block. The exception is an element whose only hiding is the `hidden`
-//!    attribute and that a control names (`aria-labelledby`): an accordion's or a tab's
-//!    closed panel (an FAQ answer), which a reader opens like a closed `<details>`.
+//!    attribute and that a control names (`aria-labelledby`), or the `hidden` or
+//!    `aria-hidden="true"` attribute and whose id an earlier control's `aria-controls`
+//!    names: an accordion's or a tab's closed panel (an FAQ answer), which a reader opens
+//!    like a closed `<details>`.
 //!    When that walk finds almost no visible text (an application shell: React streaming
 //!    into `<div hidden>`, Discourse serving crawlers in `<noscript>`), the page is walked
 //!    again reading `<noscript>` and hidden elements. The parse runs with scripting off
@@ -571,6 +573,9 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
     let mut skip_depth = 0usize;
     let mut seen = 0usize;
     let mut class_verdicts: crate::features::HashMapU64<classes::Verdict> = Default::default();
+    // ids that a control names in `aria-controls` (hashed): the panels an accordion's or a
+    // tab's button opens
+    let mut controlled: crate::features::HashMapU64<()> = Default::default();
     let mut og_title = None;
     let mut title = None;
     let mut ld_body = String::new();
@@ -634,6 +639,10 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         // element (`aria-labelledby`): an accordion's or a tab's panel
                         let mut hidden_attr = false;
                         let mut labelled = false;
+                        // `aria-hidden="true"`, and whether a control opens the element
+                        // (`aria-controls` naming its id, earlier on the page)
+                        let mut aria_hidden = false;
+                        let mut panel = false;
                         let mut class_hash = 0;
                         let mut itemprop_body = false;
                         let mut react_segment = false;
@@ -666,13 +675,20 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                     // React streaming parks server-rendered content in
                                     // `<div hidden id="S:0">` until scripts move it in
                                     react_segment = v.starts_with("S:");
+                                    panel = !controlled.is_empty()
+                                        && controlled.contains_key(&fnv(v.trim()));
                                     if flags & BLOCK != 0 {
                                         classes::read(v, &mut verdict);
                                     }
                                 }
                                 "hidden" => hidden_attr = true,
                                 "aria-labelledby" => labelled = true,
-                                "aria-hidden" => hidden |= v.eq_ignore_ascii_case("true"),
+                                "aria-controls" => {
+                                    for id in v.split_ascii_whitespace() {
+                                        controlled.insert(fnv(id), ());
+                                    }
+                                }
+                                "aria-hidden" => aria_hidden = v.eq_ignore_ascii_case("true"),
                                 // a modal window (ARIA's `dialog` role, `aria-modal`):
                                 // a policy, a cart, a search box or a newsletter
                                 // prompt laid over the page, like `<dialog>`
@@ -689,7 +705,10 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         }
                         // a panel that a control on the page opens (an FAQ answer, a
                         // tab) is text a reader can read, as in a closed `<details>`
-                        hidden |= hidden_attr && !labelled;
+                        // (`hidden` and named by a control, or hidden from screen readers
+                        // only until its control opens it: `aria-hidden` on a panel that an
+                        // earlier `aria-controls` names)
+                        hidden |= (hidden_attr && !(labelled || panel)) || (aria_hidden && !panel);
                         if react_segment {
                             hidden = false;
                         }
