@@ -321,6 +321,13 @@ pub(crate) fn read(value: &str, v: &mut Verdict) {
         if name.len() > 64 || name.bytes().filter(u8::is_ascii_digit).count() >= GENERATED_DIGITS {
             continue; // generated hashes, UUIDs, base64: they say nothing
         }
+        // Drupal writes a content entity's type, view mode and publishing state as
+        // modifiers of `node` (`node--promoted` to the front page, `node--sticky`,
+        // `node--type-recipe`): they describe the entity the box holds, not what the box
+        // is for, and `node--promoted` is the article itself, not a promotion
+        if name.starts_with("node--") {
+            continue;
+        }
         read_name(name, v);
     }
 }
