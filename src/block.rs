@@ -111,7 +111,8 @@ pub struct Hints {
 /// rules read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
-    /// The text, whitespace normalised, without a bullet (a number stays, as written).
+    /// The text, whitespace normalised, without a bullet (a number stays, as written). In
+    /// HTML mode a `<br>` or the end of a `<pre>` line may leave a `\n` inside it.
     pub text: String,
     /// What the block is.
     pub kind: Kind,

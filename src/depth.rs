@@ -451,8 +451,8 @@ fn scan_attrs(b: &[u8], mut i: usize, mut each: impl FnMut(Attr)) -> Option<(usi
 /// `<font>`, `encoding` on `<annotation-xml>`, `shadowrootmode` on `<template>`.
 fn keep_attr(tag: Option<&[u8]>, attr: &[u8], value: &[u8]) -> bool {
     match attr {
-        b"id" | b"hidden" | b"aria-hidden" | b"aria-labelledby" | b"aria-modal" | b"role"
-        | b"itemprop" | b"itemtype" => true,
+        b"id" | b"hidden" | b"aria-hidden" | b"aria-labelledby" | b"aria-controls"
+        | b"aria-modal" | b"role" | b"itemprop" | b"itemtype" => true,
         b"class" => {
             tag.is_none_or(|t| std::str::from_utf8(t).map_or(true, crate::html::reads_class))
         }

@@ -2,7 +2,8 @@
 //!
 //! Plain text: one paragraph per line group, groups separated by one blank line; the
 //! items of one list form one group, one item per line, each with a `- ` (or `N. `)
-//! marker. Markdown: the same, headings as `## `, quotes as `> `.
+//! marker. A block's own line breaks (HTML's `<br>`, a `<pre>`'s lines) are `\n` inside
+//! its text and stay. Markdown: the same, headings as `## `, quotes as `> `.
 
 use crate::block::{Block, Kind, Marker};
 
@@ -42,8 +43,26 @@ pub(crate) fn render(blocks: &[Block], format: Format) -> String {
                 _ => out.push_str("- "),
             }
         }
-        out.push_str(&b.text);
+        // a block's own line breaks (HTML's `<br>`, a `<pre>`'s lines) stay in plain text;
+        // in markdown a quote's lines each carry `> `, an item's further lines are indented
+        // to stay in the item, and a heading is one line
+        match (b.kind, format) {
+            (Kind::Quote, Format::Markdown) => push_lines(&mut out, &b.text, "\n> "),
+            (Kind::ListItem, Format::Markdown) => push_lines(&mut out, &b.text, "\n  "),
+            (Kind::Heading, Format::Markdown) => push_lines(&mut out, &b.text, " "),
+            _ => out.push_str(&b.text),
+        }
         prev_list = list;
     }
     out
+}
+
+/// Appends `text` with each of its line breaks replaced by `sep`.
+fn push_lines(out: &mut String, text: &str, sep: &str) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(line);
+    }
 }

@@ -12,8 +12,10 @@
 //!    `style="display:none"` / `visibility:hidden`) and modal windows (`role="dialog"`,
 //!    `aria-modal="true"`: a policy, a cart or a search box laid over the page) never
 //!    enters a block. The exception is an element whose only hiding is the `hidden`
-//!    attribute and that a control names (`aria-labelledby`): an accordion's or a tab's
-//!    closed panel (an FAQ answer), which a reader opens like a closed `<details>`.
+//!    attribute and that a control names (`aria-labelledby`), or the `hidden` or
+//!    `aria-hidden="true"` attribute and whose id an earlier control's `aria-controls`
+//!    names: an accordion's or a tab's closed panel (an FAQ answer), which a reader opens
+//!    like a closed `<details>`.
 //!    When that walk finds almost no visible text (an application shell: React streaming
 //!    into `<div hidden>`, Discourse serving crawlers in `<noscript>`), the page is walked
 //!    again reading `<noscript>` and hidden elements. The parse runs with scripting off
@@ -32,10 +34,16 @@
 //! caption is a box of its own, for the region's caption rule), `<pre>` and table row: the
 //! cells of a row join into one block (separated by a space) when each cell is one block;
 //! a layout table's cells, which hold paragraphs, stay apart. Text directly inside a
-//! `<div>` or `<td>` is a paragraph of its own. Line breaks: a single `<br>` is a space inside the
-//! paragraph (addresses, verse and bylines read as one line and the prune rules judge
-//! them as one); two `<br>` in a row (nothing but whitespace between) end the paragraph,
-//! since many pages write their paragraphs as `text<br><br>text`.
+//! `<div>` or `<td>` is a paragraph of its own. Line breaks: a single `<br>` is a line break
+//! (`\n`) inside the block's text (an address, a verse, a spec list written `- a<br>- b`
+//! stays one block, which the prune rules judge as one, and reads as the page shows it),
+//! except in a heading, directly in a table cell (a row's cells are one line) and before a line
+//! going on in lowercase (a sentence wrapped by hand), where it is a space;
+//! two `<br>` in a row (nothing but whitespace between) end the paragraph, since many
+//! pages write their paragraphs as `text<br><br>text`. A `<pre>` keeps its lines the same
+//! way (code, logs, terminal sessions; white space inside a line still collapses, and
+//! empty lines are dropped). Everything else collapses to single spaces, as a browser
+//! shows it.
 //!
 //! `Block::link_density` is the share of the block's visible (non-space) characters that
 //! sit inside `<a>`.
@@ -336,6 +344,11 @@ struct Builder {
     dom: Vec<BlockDom>,
     buf: String,
     norm: String,
+    /// The block's lines before the last line break (`<br>`, a `<pre>` line), normalised,
+    /// separated by `\n`.
+    lines: String,
+    /// The break after `lines` is a `<pre>` line's end.
+    hard_break: bool,
     buf_chars: u32,
     buf_link: u32,
     last_br: bool,
@@ -348,14 +361,49 @@ struct Builder {
 }
 
 impl Builder {
+    /// Ends a line inside the block. `hard`: a `<pre>` line, which always ends; a `<br>`
+    /// ends one only when the next line does not go on in lowercase (a sentence wrapped by
+    /// hand, `features,<br> catering to`, is one line, as the text front door joins such
+    /// lines too) and never in a heading. The text so far is normalised and kept; a run of
+    /// breaks is one.
+    fn line_break(&mut self, hard: bool) {
+        normalise_space(&self.buf, &mut self.norm);
+        self.buf.clear();
+        Self::push_line(&mut self.lines, &self.norm, self.hard_break);
+        if !self.norm.is_empty() {
+            self.hard_break = false;
+        }
+        self.hard_break |= hard;
+    }
+
+    /// Appends a normalised line to `lines` after the break before it.
+    fn push_line(lines: &mut String, line: &str, hard: bool) {
+        if line.is_empty() {
+            return;
+        }
+        if !lines.is_empty() {
+            let goes_on = line.chars().next().is_some_and(char::is_lowercase);
+            lines.push(if hard || !goes_on { '\n' } else { ' ' });
+        }
+        lines.push_str(line);
+    }
+
     fn flush(&mut self, ctx: &Ctx) {
         self.last_br = false;
         if self.buf_chars == 0 {
             self.buf.clear();
+            self.lines.clear();
+            self.hard_break = false;
             return;
         }
         normalise_space(&self.buf, &mut self.norm);
         self.buf.clear();
+        if !self.lines.is_empty() {
+            Self::push_line(&mut self.lines, &self.norm, self.hard_break);
+            std::mem::swap(&mut self.lines, &mut self.norm);
+            self.lines.clear();
+        }
+        self.hard_break = false;
         let (chars, link) = (self.buf_chars, self.buf_link);
         self.buf_chars = 0;
         self.buf_link = 0;
@@ -497,6 +545,8 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
         dom: Vec::with_capacity(block_cap),
         buf: String::with_capacity(1024),
         norm: String::with_capacity(1024),
+        lines: String::new(),
+        hard_break: false,
         buf_chars: 0,
         buf_link: 0,
         last_br: false,
@@ -523,6 +573,9 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
     let mut skip_depth = 0usize;
     let mut seen = 0usize;
     let mut class_verdicts: crate::features::HashMapU64<classes::Verdict> = Default::default();
+    // ids that a control names in `aria-controls` (hashed): the panels an accordion's or a
+    // tab's button opens
+    let mut controlled: crate::features::HashMapU64<()> = Default::default();
     let mut og_title = None;
     let mut title = None;
     let mut ld_body = String::new();
@@ -586,6 +639,10 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         // element (`aria-labelledby`): an accordion's or a tab's panel
                         let mut hidden_attr = false;
                         let mut labelled = false;
+                        // `aria-hidden="true"`, and whether a control opens the element
+                        // (`aria-controls` naming its id, earlier on the page)
+                        let mut aria_hidden = false;
+                        let mut panel = false;
                         let mut class_hash = 0;
                         let mut itemprop_body = false;
                         let mut react_segment = false;
@@ -618,13 +675,20 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                     // React streaming parks server-rendered content in
                                     // `<div hidden id="S:0">` until scripts move it in
                                     react_segment = v.starts_with("S:");
+                                    panel = !controlled.is_empty()
+                                        && controlled.contains_key(&fnv(v.trim()));
                                     if flags & BLOCK != 0 {
                                         classes::read(v, &mut verdict);
                                     }
                                 }
                                 "hidden" => hidden_attr = true,
                                 "aria-labelledby" => labelled = true,
-                                "aria-hidden" => hidden |= v.eq_ignore_ascii_case("true"),
+                                "aria-controls" => {
+                                    for id in v.split_ascii_whitespace() {
+                                        controlled.insert(fnv(id), ());
+                                    }
+                                }
+                                "aria-hidden" => aria_hidden = v.eq_ignore_ascii_case("true"),
                                 // a modal window (ARIA's `dialog` role, `aria-modal`):
                                 // a policy, a cart, a search box or a newsletter
                                 // prompt laid over the page, like `<dialog>`
@@ -641,7 +705,10 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         }
                         // a panel that a control on the page opens (an FAQ answer, a
                         // tab) is text a reader can read, as in a closed `<details>`
-                        hidden |= hidden_attr && !labelled;
+                        // (`hidden` and named by a control, or hidden from screen readers
+                        // only until its control opens it: `aria-hidden` on a panel that an
+                        // earlier `aria-controls` names)
+                        hidden |= (hidden_attr && !(labelled || panel)) || (aria_hidden && !panel);
                         if react_segment {
                             hidden = false;
                         }
@@ -667,7 +734,15 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                             if b.last_br {
                                 b.flush(&parent_ctx);
                             } else {
-                                b.buf.push(' ');
+                                let in_cell = b
+                                    .nodes
+                                    .get(parent_ctx.block as usize)
+                                    .is_some_and(|n| n.flags & CELL != 0);
+                                if in_cell || matches!(parent_ctx.kind, BlockKind::Heading(_)) {
+                                    b.buf.push(' ');
+                                } else {
+                                    b.line_break(false);
+                                }
                                 b.last_br = true;
                             }
                         }
@@ -757,12 +832,24 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                     }
                     DomNode::Text(t) if skip_depth == 0 => {
                         let n = visible_chars(t);
-                        b.buf.push_str(t);
+                        let ctx = stack.last().map_or(root_ctx, |f| f.ctx);
+                        if ctx.kind == BlockKind::Pre {
+                            // preformatted text keeps its lines (code, a log, a poem)
+                            let mut lines = t.split('\n');
+                            if let Some(first) = lines.next() {
+                                b.buf.push_str(first);
+                            }
+                            for line in lines {
+                                b.line_break(true);
+                                b.buf.push_str(line);
+                            }
+                        } else {
+                            b.buf.push_str(t);
+                        }
                         if n == 0 {
                             continue;
                         }
                         b.last_br = false;
-                        let ctx = stack.last().map_or(root_ctx, |f| f.ctx);
                         b.buf_chars += n;
                         if ctx.link {
                             b.buf_link += n;

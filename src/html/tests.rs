@@ -207,3 +207,38 @@ fn widget_boxes_settled_per_page() {
         .unwrap();
     assert_eq!(w.nodes[0].clutter_chars, w.nodes[share].chars);
 }
+
+#[test]
+fn line_breaks_inside_blocks() {
+    let w = page(
+        "<body><h2>Zwei<br>Zeilen</h2><p>Marktplatz 4<br>\n12345 Musterstadt</p>\
+         <p>ein Satz,<br> der weitergeht</p><p>a<br><br>b</p>\
+         <table><tr><td>x<br>y</td><td>z</td></tr></table><pre>  eins\n\n zwei  drei\n</pre></body>",
+    );
+    let texts: Vec<_> = w.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Zwei Zeilen",
+            "Marktplatz 4\n12345 Musterstadt",
+            "ein Satz, der weitergeht",
+            "a",
+            "b",
+            "x y z",
+            "eins\nzwei drei",
+        ]
+    );
+    let mut blocks = vec![
+        Block::new("Zitat eins\nZitat zwei".into(), Kind::Quote),
+        Block::new("Punkt\nmehr".into(), Kind::ListItem),
+    ];
+    blocks[1].marker = Marker::Bullet('-');
+    assert_eq!(
+        crate::render::render(&blocks, crate::render::Format::Markdown),
+        "> Zitat eins\n> Zitat zwei\n\n- Punkt\n  mehr"
+    );
+    assert_eq!(
+        crate::render::render(&blocks, crate::render::Format::Plain),
+        "Zitat eins\nZitat zwei\n\n- Punkt\nmehr"
+    );
+}
