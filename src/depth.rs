@@ -125,18 +125,33 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 
 /// The page with its nesting limited to [`MAX_DEPTH`], the bodies of its scripts (but
 /// JSON-LD), styles and closed drawings left out, and the attributes nothing reads
-/// ([`strip_attrs`]), in the parser's own input buffer: [`strip_attrs`] writes straight
-/// into it, and html5ever reads it without copying the page again (its text nodes point
-/// into it). Building a `String` first and handing it over cost one more copy of the page
-/// and, on a large page, as many fresh pages of memory.
+/// ([`strip_attrs`]), in the parser's own input buffer: [`strip_attrs`] writes into it
+/// (through [`TendrilOut`]), and html5ever reads it without copying the page again (its
+/// text nodes point into it). Building a `String` first and handing it over cost one more
+/// copy of the page and, on a large page, as many fresh pages of memory.
 pub(crate) fn limit(html: &str) -> StrTendril {
     let limited = limit_to(html, MAX_DEPTH);
-    let mut out = StrTendril::new();
+    let mut out = TendrilOut {
+        tendril: StrTendril::new(),
+        staged: String::new(),
+    };
     if !strip_attrs(&limited, &mut out) {
-        out = StrTendril::from_slice(&limited);
+        return StrTendril::from_slice(&limited);
     }
-    out
+    out.tendril.push_slice(&out.staged);
+    out.tendril
 }
+
+/// The parser's input buffer, written through a small staging string: a tendril's push
+/// is a call and a few checks, and a rewritten tag is written in small pieces (the text
+/// before it, each kept attribute, the `>`).
+struct TendrilOut {
+    tendril: StrTendril,
+    staged: String,
+}
+
+/// What [`TendrilOut`] gathers before it pushes onto the tendril.
+const STAGE_BYTES: usize = 4096;
 
 /// Where [`strip_attrs`] writes the page: a `String`, or the parser's buffer.
 pub(crate) trait Out {
@@ -154,14 +169,24 @@ impl Out for String {
     }
 }
 
-impl Out for StrTendril {
+impl Out for TendrilOut {
     fn reserve(&mut self, bytes: usize) {
         // a tendril holds at most `u32::MAX` bytes (it panics past that, as it would
         // when html5ever copied the page into one)
-        StrTendril::reserve(self, u32::try_from(bytes).unwrap_or(u32::MAX));
+        self.tendril
+            .reserve(u32::try_from(bytes).unwrap_or(u32::MAX));
+        self.staged.reserve(STAGE_BYTES);
     }
     fn push_str(&mut self, s: &str) {
-        self.push_slice(s);
+        if self.staged.len() + s.len() > STAGE_BYTES {
+            self.tendril.push_slice(&self.staged);
+            self.staged.clear();
+        }
+        if s.len() > STAGE_BYTES {
+            self.tendril.push_slice(s);
+        } else {
+            self.staged.push_str(s);
+        }
     }
 }
 
@@ -848,6 +873,20 @@ mod tests {
         ] {
             assert_eq!(attrs_of(t).1, None, "{t}");
         }
+    }
+
+    #[test]
+    fn the_parsers_buffer_holds_the_stripped_page() {
+        // small pieces (staged), long runs of text (pushed past the stage), both at once
+        let long = "x".repeat(3 * STAGE_BYTES);
+        let page = format!(
+            "<p a=1>{}</p>{long}<a href=y class=z>t</a>{}<script>s</script>",
+            "<b title=t>w</b>".repeat(2000),
+            "<i id=q data-x=1>v</i>".repeat(300)
+        );
+        assert_eq!(&*limit(&page), &*strip_attrs(&limit_to(&page, MAX_DEPTH)));
+        // nothing to strip: the page as it is
+        assert_eq!(&*limit("<p>x</p>"), "<p>x</p>");
     }
 
     #[test]
