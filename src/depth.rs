@@ -20,6 +20,7 @@
 //! Pages with nothing to leave out are passed through untouched (no copy).
 
 use crate::decode::find;
+use html5ever::tendril::StrTendril;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -124,16 +125,67 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 
 /// The page with its nesting limited to [`MAX_DEPTH`], the bodies of its scripts (but
 /// JSON-LD), styles and closed drawings left out, and the attributes nothing reads
-/// ([`strip_attrs`]); borrowed when there is nothing to leave out.
-pub(crate) fn limit(html: &str) -> Cow<'_, str> {
-    match limit_to(html, MAX_DEPTH) {
-        Cow::Borrowed(page) => strip_attrs(page),
-        Cow::Owned(page) => {
-            let stripped = match strip_attrs(&page) {
-                Cow::Owned(s) => Some(s),
-                Cow::Borrowed(_) => None,
-            };
-            Cow::Owned(stripped.unwrap_or(page))
+/// ([`strip_attrs`]), in the parser's own input buffer: [`strip_attrs`] writes into it
+/// (through [`TendrilOut`]), and html5ever reads it without copying the page again (its
+/// text nodes point into it). Building a `String` first and handing it over cost one more
+/// copy of the page and, on a large page, as many fresh pages of memory.
+pub(crate) fn limit(html: &str) -> StrTendril {
+    let limited = limit_to(html, MAX_DEPTH);
+    let mut out = TendrilOut {
+        tendril: StrTendril::new(),
+        staged: String::new(),
+    };
+    if !strip_attrs(&limited, &mut out) {
+        return StrTendril::from_slice(&limited);
+    }
+    out.tendril.push_slice(&out.staged);
+    out.tendril
+}
+
+/// The parser's input buffer, written through a small staging string: a tendril's push
+/// is a call and a few checks, and a rewritten tag is written in small pieces (the text
+/// before it, each kept attribute, the `>`).
+struct TendrilOut {
+    tendril: StrTendril,
+    staged: String,
+}
+
+/// What [`TendrilOut`] gathers before it pushes onto the tendril.
+const STAGE_BYTES: usize = 4096;
+
+/// Where [`strip_attrs`] writes the page: a `String`, or the parser's buffer.
+pub(crate) trait Out {
+    fn reserve(&mut self, bytes: usize);
+    fn push_str(&mut self, s: &str);
+}
+
+#[cfg(test)]
+impl Out for String {
+    fn reserve(&mut self, bytes: usize) {
+        String::reserve(self, bytes);
+    }
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+}
+
+impl Out for TendrilOut {
+    fn reserve(&mut self, bytes: usize) {
+        // a tendril holds at most `u32::MAX` bytes (it panics past that, as it would
+        // when html5ever copied the page into one)
+        self.tendril
+            .reserve(u32::try_from(bytes).unwrap_or(u32::MAX));
+        self.staged.reserve(STAGE_BYTES);
+    }
+    fn push_str(&mut self, s: &str) {
+        if self.staged.len() + s.len() > STAGE_BYTES {
+            self.tendril.push_slice(&self.staged);
+            self.staged.clear();
+        }
+        if s.len() > STAGE_BYTES {
+            self.tendril.push_slice(s);
+        } else {
+            self.staged.push_str(s);
         }
     }
 }
@@ -517,8 +569,9 @@ const MAX_ATTRS: usize = 256;
 
 /// The page without the attributes that nothing reads ([`keep_attr`]): `href`, `src`,
 /// `srcset`, `data-*`, `alt`, `title`, event handlers… are 70 % of the bytes inside tags,
-/// which html5ever would tokenize character by character and store for nothing. Borrowed
-/// when nothing goes.
+/// which html5ever would tokenize character by character and store for nothing. Writes
+/// the page into `out` (empty) when something goes, and says whether it did (`out` is left
+/// untouched when nothing goes).
 ///
 /// The scan follows the tokenizer of the HTML standard where it matters: comments, bogus
 /// comments and doctypes, raw text (`<script>`, `<style>`, `<title>`, `<textarea>`…, up to
@@ -533,9 +586,8 @@ const MAX_ATTRS: usize = 256;
 /// active formatting elements keep at most three equal ones ("Noah's Ark"), so misnested
 /// `<b>`s that differed only by a dropped attribute may be reopened fewer times; the walk
 /// reads the same elements and attributes either way.
-pub(crate) fn strip_attrs(html: &str) -> Cow<'_, str> {
+pub(crate) fn strip_attrs(html: &str, out: &mut impl Out) -> bool {
     let b = html.as_bytes();
-    let mut out = String::new();
     let mut copied = 0;
     let mut attrs: Vec<(Attr, bool)> = Vec::new();
     let mut in_select = false;
@@ -610,12 +662,13 @@ pub(crate) fn strip_attrs(html: &str) -> Cow<'_, str> {
             break;
         };
         if !crowded && !attrs.iter().all(|&(_, keep)| keep) {
-            if out.is_empty() {
+            if copied == 0 {
+                // the first tag rewritten (a rewritten tag ends past 0)
                 out.reserve(html.len());
             }
             out.push_str(&html[copied..name_end]);
             for (a, _) in attrs.iter().filter(|(_, keep)| *keep) {
-                out.push(' ');
+                out.push_str(" ");
                 out.push_str(&html[a.start..a.end]);
             }
             // a space before `/>`: after an unquoted value the slash would join it
@@ -656,10 +709,10 @@ pub(crate) fn strip_attrs(html: &str) -> Cow<'_, str> {
         }
     }
     if copied == 0 {
-        return Cow::Borrowed(html);
+        return false;
     }
     out.push_str(&html[copied..]);
-    Cow::Owned(out)
+    true
 }
 
 /// The end of the tag name that starts at `i`: whitespace, `/`, `>` or the end of the page.
@@ -670,6 +723,16 @@ fn tag_name_end(b: &[u8], i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::strip_attrs`] into a `String`; borrowed when nothing goes.
+    fn strip_attrs(html: &str) -> Cow<'_, str> {
+        let mut out = String::new();
+        if super::strip_attrs(html, &mut out) {
+            Cow::Owned(out)
+        } else {
+            Cow::Borrowed(html)
+        }
+    }
 
     #[test]
     fn shallow_pages_pass_untouched() {
@@ -810,6 +873,20 @@ mod tests {
         ] {
             assert_eq!(attrs_of(t).1, None, "{t}");
         }
+    }
+
+    #[test]
+    fn the_parsers_buffer_holds_the_stripped_page() {
+        // small pieces (staged), long runs of text (pushed past the stage), both at once
+        let long = "x".repeat(3 * STAGE_BYTES);
+        let page = format!(
+            "<p a=1>{}</p>{long}<a href=y class=z>t</a>{}<script>s</script>",
+            "<b title=t>w</b>".repeat(2000),
+            "<i id=q data-x=1>v</i>".repeat(300)
+        );
+        assert_eq!(&*limit(&page), &*strip_attrs(&limit_to(&page, MAX_DEPTH)));
+        // nothing to strip: the page as it is
+        assert_eq!(&*limit("<p>x</p>"), "<p>x</p>");
     }
 
     #[test]

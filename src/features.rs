@@ -746,14 +746,14 @@ static SPREAD: [u64; 256] = {
 /// Adds the languages whose stoplists hold each token to `hits` (the masks of pass 1).
 /// Without a branch per language: eight languages at a time, one byte lane each, summed
 /// in a word that is emptied into `hits` before a lane can overflow.
-fn count_stopwords(hits: &mut [u32; 64], toks: &[(u64, u64)]) {
+fn count_stopwords(hits: &mut [u32; 64], masks: &[u64]) {
     let lanes = LANGUAGES.len().clamp(1, 64).div_ceil(8);
-    for run in toks.chunks(255) {
+    for run in masks.chunks(255) {
         let mut sums = [0u64; 8];
         // most tokens are in no stoplist
         // every token, the many in no stoplist too: a branch on the mask would be
         // mispredicted on most stopwords
-        for &(_, mask) in run {
+        for &mask in run {
             for (k, sum) in sums.iter_mut().enumerate().take(lanes) {
                 *sum += SPREAD[(mask >> (8 * k)) as usize & 0xFF];
             }
@@ -788,15 +788,20 @@ fn best_language(hits: &[u32; 64]) -> Lang {
 pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     let phrases = &*crate::prune::phrases::PHRASES;
     // pass 1, per token: hash (low bit = may be a content word) and the stoplists (bit set
-    // of languages) holding it: one lookup per token, the masks kept for pass 2
+    // of languages) holding it: one lookup per token, the masks kept for pass 2. Two
+    // arrays, not one of pairs: pass 2 compacts the content words into the hashes' array
+    // in place (it becomes the arena) and frees the masks, so a large page does not hold
+    // a third array of 8 bytes per token (at 8 MB of HTML, 9 MB more, in fresh pages
+    // every call: blocks of that size are mapped and unmapped by the allocator)
     let capacity = blocks.iter().map(|b| b.text.len() / 5).sum();
-    let mut toks: Vec<(u64, u64)> = Vec::with_capacity(capacity);
+    let mut hashes: Vec<u64> = Vec::with_capacity(capacity);
+    let mut masks: Vec<u64> = Vec::with_capacity(capacity);
     let stopwords = &*STOPWORDS;
     // the token ranges of the long blocks sampled, counted once the page is read
     let mut long: Vec<(usize, usize)> = Vec::new();
     let mut sampled = 0usize;
     for b in blocks.iter_mut() {
-        let first = toks.len();
+        let first = hashes.len();
         let mut words_hash = FNV_OFFSET;
         let mut matcher = phrases.matcher();
         let (mut words, mut capitalised, mut numbers, mut sentences) = (0u32, 0u32, 0u32, 0u32);
@@ -822,10 +827,11 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             cjk |= t.cjk;
             capitalised += u32::from(t.upper_initial);
             numbers += u32::from(t.numeric);
-            toks.push((t.hash | u64::from(is_content(&t)), stopwords.get(t.hash)));
+            hashes.push(t.hash | u64::from(is_content(&t)));
+            masks.push(stopwords.get(t.hash));
         }
         if b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS {
-            long.push((first, toks.len()));
+            long.push((first, hashes.len()));
             sampled += words as usize;
         }
         let tail = &b.text[prev_end..];
@@ -856,35 +862,39 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         // short pages: the short blocks too. Every long block is in the sample (it never
         // filled up), so the count is the whole page's: one pass over all the tokens
         // instead of one per block
-        count_stopwords(&mut hits, &toks);
+        count_stopwords(&mut hits, &masks);
     } else {
         for &(start, end) in &long {
-            count_stopwords(&mut hits, &toks[start..end]);
+            count_stopwords(&mut hits, &masks[start..end]);
         }
     }
     let lang = best_language(&hits);
     // pass 2: stopwords of that language; the arena holds the content words only
     let bit = lang.bit();
-    let mut arena: Vec<u64> = Vec::with_capacity(toks.len());
+    // the arena is written over the hashes, never ahead of the token read (one word kept
+    // at most per token read)
+    let mut kept = 0usize;
     for b in blocks.iter_mut() {
         let start = b.features.content_start as usize;
         let end = start + b.features.words as usize;
-        b.features.content_start = arena.len() as u32;
+        b.features.content_start = kept as u32;
         let mut stop = 0u32;
         // without a branch per token (whether a word is a stopword or a content word
         // cannot be predicted): every hash is written, and the arena keeps it or not
-        for &(e, mask) in &toks[start..end] {
+        for i in start..end {
+            let (e, mask) = (hashes[i], masks[i]);
             let stopword = mask & bit != 0;
             let content = e & 1 == 1 && !stopword;
             stop += u32::from(stopword);
-            let n = arena.len();
-            arena.push(e & !1);
-            arena.truncate(n + usize::from(content));
+            hashes[kept] = e & !1;
+            kept += usize::from(content);
         }
         b.features.stopwords = stop;
-        b.features.content_words = arena.len() as u32 - b.features.content_start;
+        b.features.content_words = kept as u32 - b.features.content_start;
     }
-    (lang, arena)
+    drop(masks);
+    hashes.truncate(kept);
+    (lang, hashes)
 }
 
 /// Continues a hash of a word sequence with the next word's hash.
@@ -1453,26 +1463,23 @@ mod tests {
     #[test]
     fn stopwords_are_counted_per_language() {
         let mut x = 0x9E37_79B9_7F4A_7C15u64;
-        let toks: Vec<(u64, u64)> = (0..1000)
+        let masks: Vec<u64> = (0..1000)
             .map(|i| {
                 x ^= x << 13;
                 x ^= x >> 7;
                 x ^= x << 17;
                 // long runs of one language too, past a lane's 255
-                (
-                    0,
-                    if i < 600 {
-                        1 << 3
-                    } else {
-                        x & ((1 << LANGUAGES.len()) - 1)
-                    },
-                )
+                if i < 600 {
+                    1 << 3
+                } else {
+                    x & ((1 << LANGUAGES.len()) - 1)
+                }
             })
             .collect();
         let mut hits = [0u32; 64];
-        count_stopwords(&mut hits, &toks);
+        count_stopwords(&mut hits, &masks);
         for (lang, &n) in hits.iter().enumerate() {
-            let want = toks.iter().filter(|t| t.1 >> lang & 1 != 0).count();
+            let want = masks.iter().filter(|&&m| m >> lang & 1 != 0).count();
             assert_eq!(n as usize, want, "{lang}");
         }
     }

@@ -60,7 +60,7 @@ use crate::options::Options;
 use crate::text::normalise_space;
 use ego_tree::iter::Edge;
 use html5ever::driver::ParseOpts;
-use html5ever::tendril::TendrilSink;
+use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::TreeBuilderOpts;
 use scraper::{Html, HtmlTreeSink, Node as DomNode};
 
@@ -1037,10 +1037,10 @@ fn visible(w: &Walk) -> u32 {
 
 /// Parses a page into blocks with their hints, the article's region marked.
 ///
-/// Takes the page by value: a copy ([`crate::depth::limit`]'s) is freed once the tree is
-/// built, before the walk allocates the blocks.
-pub(crate) fn parse<'a>(html: impl Into<std::borrow::Cow<'a, str>>, options: &Options) -> Page {
-    let html = html.into();
+/// Takes the page as the parser's input buffer ([`crate::depth::limit`] writes it), which
+/// html5ever reads without a copy; a `&str` is copied into one.
+pub(crate) fn parse(html: impl Into<StrTendril>, options: &Options) -> Page {
+    let html: StrTendril = html.into();
     // scripting off: `<noscript>` content is parsed as markup (what a browser without
     // scripts shows), so the lenient fallback can read it
     let opts = ParseOpts {
@@ -1057,8 +1057,7 @@ pub(crate) fn parse<'a>(html: impl Into<std::borrow::Cow<'a, str>>, options: &Op
     let mut doc = Html::new_document();
     let nodes = (memchr::memchr_iter(b'<', html.as_bytes()).count() + 16).min(options.max_nodes);
     doc.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, nodes);
-    let doc = html5ever::driver::parse_document(HtmlTreeSink::new(doc), opts).one(&*html);
-    drop(html);
+    let doc = html5ever::driver::parse_document(HtmlTreeSink::new(doc), opts).one(html);
     let mut w = walk(&doc, options, false);
     if visible(&w) < MIN_VISIBLE_CHARS {
         // an application shell (React streaming into `<div hidden>`, Discourse serving

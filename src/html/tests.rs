@@ -135,7 +135,7 @@ fn limits_and_deep_trees() {
     let deep = "<div>".repeat(10_000) + "deep text" + &"</div>".repeat(10_000);
     let p = page(&deep);
     assert!(p.blocks.iter().any(|b| b.text == "deep text"));
-    let p = parse(&deep, &Options::default().with_max_nodes(50));
+    let p = parse(deep.as_str(), &Options::default().with_max_nodes(50));
     assert!(p.truncated);
     // limits never panic, whatever they cut (JSON-LD evidence included)
     let body = format!("{PROSE} {PROSE}");
@@ -143,11 +143,11 @@ fn limits_and_deep_trees() {
         "<head><script type=\"application/ld+json\">{{\"articleBody\":\"{body}\"}}</script></head><body><div><p>{PROSE}</p>text after {PROSE}"
     );
     for limit in [1, 3, 5, 8, 12, 20] {
-        let _ = parse(&ld, &Options::default().with_max_nodes(limit));
-        let _ = parse(&ld, &Options::default().with_max_blocks(limit));
+        let _ = parse(ld.as_str(), &Options::default().with_max_nodes(limit));
+        let _ = parse(ld.as_str(), &Options::default().with_max_blocks(limit));
     }
     let many = "<p>x</p>".repeat(100);
-    let p = parse(&many, &Options::default().with_max_blocks(10));
+    let p = parse(many.as_str(), &Options::default().with_max_blocks(10));
     assert!(p.truncated);
     assert_eq!(p.blocks.len(), 10);
 }
