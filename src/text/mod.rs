@@ -365,23 +365,35 @@ const TABLE_ROW_MAX_WORDS: u32 = 25;
 /// (in HTML they are `<tr>` lines, never headings). Measured: injected-dev default recall
 /// 0.951 -> 0.965, wcxb-dev article dumps 0.888 -> 0.889. Linear.
 fn table_rows(blocks: &[Block]) -> Vec<bool> {
-    let row = |b: &Block| {
-        b.kind == Kind::Paragraph
-            && b.features.numbers >= 1
-            && (1..=TABLE_ROW_MAX_WORDS).contains(&b.features.words)
-    };
+    let all: Vec<usize> = (0..blocks.len()).collect();
     let mut rows = vec![false; blocks.len()];
+    mark_rows(blocks, &all, &mut rows);
+    rows
+}
+
+/// A line that may be a row of a table written as lines (see [`table_rows`]).
+fn row(b: &Block) -> bool {
+    matches!(b.kind, Kind::Paragraph | Kind::Heading)
+        && b.marker == crate::block::Marker::None
+        && b.features.numbers >= 1
+        && (1..=TABLE_ROW_MAX_WORDS).contains(&b.features.words)
+}
+
+/// Marks in `rows` the members of `order` (block indices, in order) that stand in a run of
+/// at least [`TABLE_MIN_ROWS`] consecutive [`row`] lines of `order`. Linear.
+fn mark_rows(blocks: &[Block], order: &[usize], rows: &mut [bool]) {
     let mut start = 0;
-    for i in 0..=blocks.len() {
-        if i < blocks.len() && row(&blocks[i]) {
+    for n in 0..=order.len() {
+        if n < order.len() && row(&blocks[order[n]]) {
             continue;
         }
-        if i - start >= TABLE_MIN_ROWS {
-            rows[start..i].fill(true);
+        if n - start >= TABLE_MIN_ROWS {
+            for &k in &order[start..n] {
+                rows[k] = true;
+            }
         }
-        start = i + 1;
+        start = n + 1;
     }
-    rows
 }
 
 /// A line ending with a colon with at least this many words…
@@ -397,30 +409,52 @@ pub(crate) fn classify(blocks: &mut [Block]) {
         if b.kind != Kind::Paragraph || row {
             continue;
         }
-        let f = &b.features;
-        // a lone short question line is a heading ("Que faire ?", SEO headings)
-        let question = f.sentences <= 1
-            && f.words <= HEADING_MAX_WORDS
-            && crate::features::trimmed_ends_with(&b.text, b'?', '？')
-            && !b.is_prose();
-        if question {
+        if heading_shaped(b) {
             b.kind = Kind::Heading;
-            continue;
         }
-        // a line ending with a colon that reads like language (function words) is a
-        // sentence introducing what follows ("Here are the key reasons, including:"), not
-        // a heading; a label ("Features:", "Ingredients:") has none
-        let intro = f.ends_colon
-            && f.words >= INTRO_MIN_WORDS
-            && f.stopwords as f32 >= INTRO_STOP_RATIO * f.words as f32;
-        if f.words >= 1
-            && !intro
-            && f.words <= HEADING_MAX_WORDS
-            && !f.ends_sentence
-            && f.sentences == 0
-            // a char is at least one byte: most lines need no count
-            && (b.text.len() <= 200 || b.text.chars().count() <= 200)
-        {
+    }
+}
+
+/// Whether an unmarked line reads as a heading: a lone short question, or a short line
+/// without a sentence end (but a colon line reading like language, which introduces what
+/// follows).
+fn heading_shaped(b: &Block) -> bool {
+    let f = &b.features;
+    // a lone short question line is a heading ("Que faire ?", SEO headings)
+    let question = f.sentences <= 1
+        && f.words <= HEADING_MAX_WORDS
+        && crate::features::trimmed_ends_with(&b.text, b'?', '？')
+        && !b.is_prose();
+    if question {
+        return true;
+    }
+    // a line ending with a colon that reads like language (function words) is a
+    // sentence introducing what follows ("Here are the key reasons, including:"), not
+    // a heading; a label ("Features:", "Ingredients:") has none
+    let intro = f.ends_colon
+        && f.words >= INTRO_MIN_WORDS
+        && f.stopwords as f32 >= INTRO_STOP_RATIO * f.words as f32;
+    f.words >= 1
+        && !intro
+        && f.words <= HEADING_MAX_WORDS
+        && !f.ends_sentence
+        && f.sentences == 0
+        // a char is at least one byte: most lines need no count
+        && (b.text.len() <= 200 || b.text.chars().count() <= 200)
+}
+
+/// Once the rules before the headings have judged the lines: a line [`classify`] read as a
+/// table's row that no longer stands among [`TABLE_MIN_ROWS`] kept rows (the others were
+/// dates, a share bar's counts, another story's headlines, and went) is read again for
+/// its own shape, as cleaning the output a second time would read it: a heading when
+/// shaped like one. Linear.
+pub(crate) fn reclassify_lone_rows(blocks: &mut [Block]) {
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kept()).collect();
+    let mut rows = vec![false; blocks.len()];
+    mark_rows(blocks, &kept, &mut rows);
+    for &i in &kept {
+        let b = &mut blocks[i];
+        if b.kind == Kind::Paragraph && row(b) && !rows[i] && heading_shaped(b) {
             b.kind = Kind::Heading;
         }
     }
