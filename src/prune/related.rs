@@ -467,6 +467,16 @@ fn decide(
     if items.iter().any(recurs) {
         return;
     }
+    // text: a run of short lines each holding a number is a table written as lines (a
+    // deals roundup's prices, a schedule), the article's data, read as such by
+    // `text::classify`: headlines of other stories seldom all hold a number, and a second
+    // pass must not judge the rows apart once some of them are gone
+    if !ctx.html
+        && items.len() >= crate::text::TABLE_MIN_ROWS
+        && items.iter().all(|&k| crate::text::row(&blocks[k]))
+    {
+        return;
+    }
     let off = items.iter().filter(|&&k| off_topic(&blocks[k])).count();
     // a label that names the article's subject ("The plan includes several measures:")
     // introduces the article's own list, whose items may bring new words; "Trending:",

@@ -355,7 +355,7 @@ const HEADING_MAX_WORDS: u32 = 20;
 
 /// Once features are known: unmarked lines shaped like headings become [`Kind::Heading`].
 /// Consecutive lines each holding a number, at least this many of them, are a table's rows…
-const TABLE_MIN_ROWS: usize = 3;
+pub(crate) const TABLE_MIN_ROWS: usize = 3;
 /// …when each has at most this many words.
 const TABLE_ROW_MAX_WORDS: u32 = 25;
 
@@ -372,7 +372,7 @@ fn table_rows(blocks: &[Block]) -> Vec<bool> {
 }
 
 /// A line that may be a row of a table written as lines (see [`table_rows`]).
-fn row(b: &Block) -> bool {
+pub(crate) fn row(b: &Block) -> bool {
     matches!(b.kind, Kind::Paragraph | Kind::Heading)
         && b.marker == crate::block::Marker::None
         && b.features.numbers >= 1
