@@ -437,6 +437,36 @@ fn recurring_lines(blocks: &[Block], ctx: &Ctx<'_>) -> HashMapU64<u32> {
     counts
 }
 
+/// Whether lines `items` (not after a lead-in, not one subject's list) are a list of other
+/// stories, by their number, their topic, their shape and their links.
+fn list_of_other_stories(blocks: &[Block], items: &[usize]) -> bool {
+    let headlines = items
+        .iter()
+        .filter(|&&k| off_topic(&blocks[k]) && blocks[k].is_headline_shaped())
+        .count();
+    let off = items.iter().filter(|&&k| off_topic(&blocks[k])).count();
+    let links = items
+        .iter()
+        .filter(|&&k| {
+            blocks[k]
+                .link_density
+                .is_some_and(|d| d >= LINK_LIST_DENSITY)
+        })
+        .count();
+    match items.len() {
+        0 => false,
+        // a single bulleted headline between paragraphs
+        1 => blocks[items[0]].marker != Marker::None && headlines == 1,
+        // two lines: a headline-shaped line beside a line of the article's own (a
+        // subtitle and its question, a caption and its credit, an interview's label) is
+        // no list of other stories; both must be off-topic. Measured on injected-dev
+        // (headings kept): every injected pair has both lines off-topic, and 24 article
+        // lines went in pairs with one
+        2 => (headlines >= 1 && off == 2) || (links == 2 && off >= 1),
+        len => 2 * headlines >= len || (links * 2 > len && 3 * off >= len),
+    }
+}
+
 /// Decides one run of candidate lines.
 fn decide(
     blocks: &mut [Block],
@@ -497,10 +527,6 @@ fn decide(
     if ctx.html && links * 2 < items.len() {
         return;
     }
-    let headlines = items
-        .iter()
-        .filter(|&&k| off_topic(&blocks[k]) && blocks[k].is_headline_shaped())
-        .count();
     let drop_run = if introduced {
         // a lead-in introduces a few headlines; a long run of plain lines (not links)
         // whose items share their vocabulary is the article's own list going on after a
@@ -512,19 +538,19 @@ fn decide(
         // the items talk about the same things: a table, a schedule, the article's own
         // list; headlines of other stories share no words
         false
-    } else if items.len() == 2 {
-        // two lines: a headline-shaped line beside a line of the article's own (a
-        // subtitle and its question, a caption and its credit, an interview's label) is
-        // no list of other stories; both must be off-topic. Measured on injected-dev
-        // (headings kept): every injected pair has both lines off-topic, and 24 article
-        // lines went in pairs with one
-        (headlines >= 1 && off == 2) || (links == 2 && off >= 1)
-    } else if items.len() > 2 {
-        2 * headlines >= items.len() || (links * 2 > items.len() && 3 * off >= items.len())
     } else {
-        // a single bulleted headline between paragraphs
-        let b = &blocks[items[0]];
-        b.marker != Marker::None && headlines == 1
+        // a sentence of the article or an item of its own enumeration stays whatever the
+        // run's fate (see below): a run that holds one or two other lines is judged as
+        // those lines, as a second pass, which reads them without the ones that went,
+        // judges them. A longer run is judged on all its lines (setting its sentences
+        // aside there would call the article's own feature lines around a sentence a
+        // list of other stories: measured on injected-dev with headings kept)
+        let listed: Vec<usize> = items
+            .iter()
+            .copied()
+            .filter(|&k| !own[k] && !reads_as_sentence(&blocks[k], stop_share))
+            .collect();
+        list_of_other_stories(blocks, if listed.len() <= 2 { &listed } else { items })
     };
     if !drop_run {
         return;
