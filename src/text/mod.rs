@@ -335,6 +335,15 @@ fn breaks_off(text: &str) -> bool {
     (last.is_alphanumeric() || last == ',')
         && text.len() >= WRAPPED_MIN_BYTES
         && text.bytes().filter(|&b| b == b' ').count() + 1 >= WRAPPED_MIN_WORDS
+        && !ends_on_address(text)
+}
+
+/// Whether a line ends on a web address ("… campaign. pic.twitter.com/3BDnrvkoms", an
+/// embedded post's link): the end of what it quotes, not a sentence cut off by wrapping,
+/// so the lowercase line after it (the next post's text) stays a block of its own.
+fn ends_on_address(text: &str) -> bool {
+    let last = text.rsplit(' ').next().unwrap_or(text);
+    last.contains('/') && last.contains('.')
 }
 
 /// A line that goes on with a sentence begun above: it starts with a lowercase word of
@@ -633,6 +642,14 @@ mod tests {
                 "tulips in bloom",
             ]
         );
+        // a line ending on a web address is cut off inside no sentence
+        let (b, _) = blocks(
+            "It seems the other campaigns are just as bad. pic.twitter.com/3BDnrvkoms
+on. meth. dot. com.
+",
+            100,
+        );
+        assert_eq!(b.len(), 2);
         // a web address on a line of its own goes on with no sentence
         let (b, _) = blocks(
             "Tickets for the show are sold at the theatre and on its site
