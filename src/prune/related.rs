@@ -534,9 +534,7 @@ fn decide(
         // a lead-in introduces a few headlines; a long run of plain lines (not links)
         // whose items share their vocabulary is the article's own list going on after a
         // heading ("Don't miss" above a roundup's product sheets)
-        items.len() < INTRODUCED_MAX_ITEMS
-            || links * 2 > items.len()
-            || !coherent(blocks, items)
+        items.len() < INTRODUCED_MAX_ITEMS || links * 2 > items.len() || !coherent(blocks, items)
     } else if items.len() >= COHERENT_MIN_ITEMS && coherent(blocks, items) {
         // the items talk about the same things: a table, a schedule, the article's own
         // list; headlines of other stories share no words
