@@ -913,11 +913,13 @@ fn is_content(t: &Token) -> bool {
     !t.numeric && (t.cjk || t.chars >= 3)
 }
 
-/// Hashes of the content words of `text` (no stopwords, no numbers, no short words).
-pub(crate) fn content_hashes(text: &str, lang: Lang) -> impl Iterator<Item = u64> + '_ {
-    let bit = lang.bit();
+/// Hashes of the content words of `text` (no numbers, no short words) that are no stopword
+/// in any language of the lexicon: what lines may share as a subject whatever language
+/// they are written in (headlines of another language than the page's share their own
+/// function words).
+pub(crate) fn content_hashes_any_lang(text: &str) -> impl Iterator<Item = u64> + '_ {
     tokens(text)
-        .filter(move |t| is_content(t) && STOPWORDS.get(t.hash) & bit == 0)
+        .filter(|t| is_content(t) && STOPWORDS.get(t.hash) == 0)
         .map(|t| t.hash)
 }
 

@@ -242,12 +242,20 @@ proptest! {
         );
     }
 
-    /// Known divergence (run with `--ignored`): it passes at 200 cases, but with
-    /// `PROPTEST_CASES=5000` proptest still finds a page where the second pass removes more
-    /// (a line of symbols first kept as the article's opening, then a short run of its own
-    /// once the repeated-word heading before it is gone).
+    /// Known divergence (run with `--ignored`): it passes at 200 cases; with
+    /// `PROPTEST_CASES=5000` some runs pass now (2026-11-27) where every run failed before,
+    /// but proptest still finds pages of one shape (e.g. "Plan spring the the the. Extend
+    /// transport committee million new the.\nA 𐖗 a.ก\nSaid city begin euros shared Tuesday
+    /// budget council works the cost station.\nthe the\n"): a short heading ("the the", "Celebrity Celebrity
+    /// Celebrity") and two short off-topic lines form one run that `related-links` keeps
+    /// (one headline in three), the `headings` rule then drops the heading (all headings go
+    /// by default), and the second pass judges the two other lines as a pair of off-topic
+    /// lines and drops them. (Judging such a run without the headings that go anyway fixed
+    /// it, at a cost on the scrapinghub dumps: per-page mean 0.92116 -> 0.92110.) The case
+    /// it failed on before (a line of symbols kept as a table's row beside two "5 min
+    /// read" lines that then went) passes: see `text::reclassify_lone_rows`.
     #[test]
-    #[ignore = "known divergence: a second pass removes more (related-links / rule order)"]
+    #[ignore = "known divergence: a second pass removes more (a heading inside a kept run)"]
     fn idempotent_on_clean_text(p in page()) {
         let once = text_or_empty(&p);
         prop_assume!(!once.is_empty());
@@ -322,12 +330,15 @@ fn idempotent_on_fixture_expected_outputs() {
 /// Cleaning real scraped text twice gives what cleaning it once gave (the scrapinghub and
 /// injected-dev text dumps of `../shared/datasets`, skipped when absent).
 ///
-/// Known divergence (run with `--ignored`): 10 of the 354 dumps lose more on the second
-/// pass (2026-11-27), mostly to `related-links`: the first pass judged them with the page
-/// around them, the second without (e.g. injected-dev `20b2b649…` keeps a numbered product
-/// list with three injected headlines inside it, and the second pass drops the whole list).
+/// Known divergence (run with `--ignored`): 1 of the 354 dumps loses more on the second
+/// pass (2026-11-27; 10 before): injected-dev `e7d77f18…`, a deals roundup whose product
+/// cards repeat "Available from Amazon" and "Buy Now". `related-links` keeps the cards'
+/// feature lines because their run holds such a recurring line; the `headings` rule then
+/// drops the recurring lines (all headings go by default), and the second pass, without
+/// them, drops four feature lines as a list of other stories. (Keeping recurring lines in
+/// default mode fixed it but raised the wcxb-dev article dumps' leak 0.0593 -> 0.0601.)
 #[test]
-#[ignore = "known divergence: a second pass removes more (10 of 354 dumps)"]
+#[ignore = "known divergence: a second pass removes more (1 of 354 dumps)"]
 fn idempotent_on_dataset_text_dumps() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets");
     let mut failures = Vec::new();

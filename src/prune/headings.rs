@@ -42,6 +42,9 @@ impl Rule for Headings {
         "headings: all by default; off-topic, keyword-stuffed, orphan ones when headings are kept"
     }
     fn apply(&self, blocks: &mut [Block], ctx: &Ctx<'_>) {
+        if !ctx.html {
+            crate::text::reclassify_lone_rows(blocks);
+        }
         let keep = ctx.options.keep_headings;
         let first_prose = blocks
             .iter()
