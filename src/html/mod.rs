@@ -1031,6 +1031,54 @@ fn demote_prose_headings(blocks: &mut [Block]) {
 /// Below this many visible characters in blocks, the page is read again leniently.
 const MIN_VISIBLE_CHARS: u32 = 500;
 
+/// Forms that repeat, [`MIN_REPEATED_FORMS`] or more sharing one `class` value and each
+/// holding a paragraph of prose, are records of the page, not forms to fill: old Reddit renders every
+/// comment's text inside the form that edits it, shops every product card inside its
+/// "add to cart" form. Their `<form>` flag is dropped (a form is clutter to the region and
+/// a hole inside it); their control labels are the `boilerplate` rule's.
+fn unflag_repeated_forms(w: &mut Walk) {
+    // the forms holding a paragraph of prose (a search box or a sort menu holds none)
+    let mut prose: crate::features::HashMapU64<()> = Default::default();
+    for (b, d) in w.blocks.iter().zip(&w.dom) {
+        if d.form != NONE
+            && matches!(b.kind, Kind::Paragraph | Kind::Quote | Kind::ListItem)
+            && d.chars >= THREAD_MIN_PARA
+            && b.link_density.unwrap_or(0.0) <= 0.5
+        {
+            prose.insert(u64::from(d.form), ());
+        }
+    }
+    let mut count: crate::features::HashMapU64<u32> = Default::default();
+    for &f in prose.keys() {
+        let n = &w.nodes[f as usize];
+        if n.flags & FORM != 0 && n.class_hash != 0 {
+            *count.entry(n.class_hash).or_default() += 1;
+        }
+    }
+    let repeated = |i: u32, n: &Node| {
+        n.flags & FORM != 0
+            && n.class_hash != 0
+            && prose.contains_key(&u64::from(i))
+            && count.get(&n.class_hash).is_some_and(|&c| c >= MIN_REPEATED_FORMS)
+    };
+    if !count.values().any(|&c| c >= MIN_REPEATED_FORMS) {
+        return;
+    }
+    for d in w.dom.iter_mut() {
+        if d.form != NONE && repeated(d.form, &w.nodes[d.form as usize]) {
+            d.form = NONE;
+        }
+    }
+    for (i, n) in w.nodes.iter_mut().enumerate() {
+        if repeated(i as u32, n) {
+            n.flags &= !FORM;
+        }
+    }
+}
+
+/// [`unflag_repeated_forms`]: this many forms of one class are records.
+const MIN_REPEATED_FORMS: u32 = 3;
+
 /// A page whose comment-named boxes hold nearly all of its prose, with no article of its
 /// own before them, is a discussion thread that does not declare itself one (old
 /// Reddit's `commentarea` under a link post's title): the "comments" are the content.
@@ -1129,6 +1177,7 @@ pub(crate) fn parse<'a>(html: impl Into<std::borrow::Cow<'a, str>>, options: &Op
     mark_title_lines(&mut w);
     let (lang, arena) = crate::features::compute(&mut w.blocks);
     demote_prose_headings(&mut w.blocks);
+    unflag_repeated_forms(&mut w);
     if !w.discussion && replies_hold_the_prose(&w) {
         w.discussion = true;
         unflag_boilerplate(&mut w.nodes, &mut w.dom, COMMENTS_CLASS);
