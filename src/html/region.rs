@@ -152,6 +152,12 @@ const MENU_LINK_DENSITY: f32 = 0.9;
 /// prose but no heading gained 0.83 summed but lost 0.5 of it on product pages (Steam's
 /// review filter flyouts, each with a line of explanation).
 const MIN_BP_CARDS: u32 = 3;
+/// ...a card being one of the innermost boilerplate-named boxes around a block: a card's
+/// title and text often sit in boxes of their own inside it (`promo__title`,
+/// `promo__desc` in `promo`), and the tile around it carries its own modifier classes.
+/// Measured on wcxb-dev (headings kept): sum +0.31 over reading the innermost box only
+/// (4891 0.74 -> 0.94, 4351 0.38 -> 0.49, 3064 -0.007).
+const CARD_LEVELS: usize = 3;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.
 const SIBLING_SHARE: f32 = 0.2;
 
@@ -649,7 +655,7 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         // per innermost boilerplate-named box: 1 = a heading, 2 = prose
         let mut shape: crate::features::HashMapU64<u8> = Default::default();
         for (b, d) in w.blocks.iter().zip(&w.dom) {
-            if d.bp == NONE || nodes[d.bp as usize].class_hash == 0 {
+            if d.bp == NONE {
                 continue;
             }
             let bit = match b.kind {
@@ -662,10 +668,18 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                 }
                 _ => 0,
             };
-            *shape.entry(u64::from(d.bp)).or_default() |= bit;
+            let mut bp = d.bp;
+            for _ in 0..CARD_LEVELS {
+                *shape.entry(u64::from(bp)).or_default() |= bit;
+                let p = nodes[bp as usize].parent;
+                bp = if p == NONE { NONE } else { nodes[p as usize].bp_anc };
+                if bp == NONE {
+                    break;
+                }
+            }
         }
         for (&bp, &s) in &shape {
-            if s == 3 {
+            if s == 3 && nodes[bp as usize].class_hash != 0 {
                 *bp_cards
                     .entry(nodes[bp as usize].class_hash)
                     .or_default() += 1;
@@ -673,10 +687,18 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         }
     }
     let card = |bp: u32| {
-        bp != NONE
-            && bp_cards
-                .get(&nodes[bp as usize].class_hash)
-                .is_some_and(|&c| c >= MIN_BP_CARDS)
+        let mut bp = bp;
+        for _ in 0..CARD_LEVELS {
+            if bp == NONE {
+                return false;
+            }
+            let n = &nodes[bp as usize];
+            if bp_cards.get(&n.class_hash).is_some_and(|&c| c >= MIN_BP_CARDS) {
+                return true;
+            }
+            bp = if n.parent == NONE { NONE } else { nodes[n.parent as usize].bp_anc };
+        }
+        false
     };
 
     // hints, holes; when the boilerplate-named holes would empty the region, its class
