@@ -1059,7 +1059,9 @@ fn unflag_repeated_forms(w: &mut Walk) {
         n.flags & FORM != 0
             && n.class_hash != 0
             && prose.contains_key(&u64::from(i))
-            && count.get(&n.class_hash).is_some_and(|&c| c >= MIN_REPEATED_FORMS)
+            && count
+                .get(&n.class_hash)
+                .is_some_and(|&c| c >= MIN_REPEATED_FORMS)
     };
     if !count.values().any(|&c| c >= MIN_REPEATED_FORMS) {
         return;

@@ -672,7 +672,11 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             for _ in 0..CARD_LEVELS {
                 *shape.entry(u64::from(bp)).or_default() |= bit;
                 let p = nodes[bp as usize].parent;
-                bp = if p == NONE { NONE } else { nodes[p as usize].bp_anc };
+                bp = if p == NONE {
+                    NONE
+                } else {
+                    nodes[p as usize].bp_anc
+                };
                 if bp == NONE {
                     break;
                 }
@@ -680,9 +684,7 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         }
         for (&bp, &s) in &shape {
             if s == 3 && nodes[bp as usize].class_hash != 0 {
-                *bp_cards
-                    .entry(nodes[bp as usize].class_hash)
-                    .or_default() += 1;
+                *bp_cards.entry(nodes[bp as usize].class_hash).or_default() += 1;
             }
         }
     }
@@ -693,10 +695,17 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                 return false;
             }
             let n = &nodes[bp as usize];
-            if bp_cards.get(&n.class_hash).is_some_and(|&c| c >= MIN_BP_CARDS) {
+            if bp_cards
+                .get(&n.class_hash)
+                .is_some_and(|&c| c >= MIN_BP_CARDS)
+            {
                 return true;
             }
-            bp = if n.parent == NONE { NONE } else { nodes[n.parent as usize].bp_anc };
+            bp = if n.parent == NONE {
+                NONE
+            } else {
+                nodes[n.parent as usize].bp_anc
+            };
         }
         false
     };
