@@ -145,6 +145,19 @@ const MIN_RECORDS: u32 = 2;
 const MENU_ITEM_WORDS: u32 = 3;
 const MENU_MIN_ITEMS: u32 = 3;
 const MENU_LINK_DENSITY: f32 = 0.9;
+/// Off an article page, this many boilerplate-named boxes of one class, each holding a
+/// heading and prose, are cards of the page's content (`promo` tiles of a service page's
+/// offer), not holes. Measured on wcxb-dev (headings kept): all 0.857, service 0.801 ->
+/// 0.802, collection 0.668 -> 0.670, three pages better, none worse; counting boxes with
+/// prose but no heading gained 0.83 summed but lost 0.5 of it on product pages (Steam's
+/// review filter flyouts, each with a line of explanation).
+const MIN_BP_CARDS: u32 = 3;
+/// ...a card being one of the innermost boilerplate-named boxes around a block: a card's
+/// title and text often sit in boxes of their own inside it (`promo__title`,
+/// `promo__desc` in `promo`), and the tile around it carries its own modifier classes.
+/// Measured on wcxb-dev (headings kept): sum +0.31 over reading the innermost box only
+/// (4891 0.74 -> 0.94, 4351 0.38 -> 0.49, 3064 -0.007).
+const CARD_LEVELS: usize = 3;
 /// Readability's sibling threshold: this share of the winner's score, at least 10.
 const SIBLING_SHARE: f32 = 0.2;
 
@@ -634,6 +647,69 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         }
     }
 
+    // Off an article page, boilerplate-named boxes that repeat (one class on several boxes,
+    // each holding a heading and prose) are the page's cards: AEM's `cmp-promo` tiles of a service
+    // page's offer.
+    let mut bp_cards: crate::features::HashMapU64<u32> = Default::default();
+    if !article_page {
+        // per innermost boilerplate-named box: 1 = a heading, 2 = prose
+        let mut shape: crate::features::HashMapU64<u8> = Default::default();
+        for (b, d) in w.blocks.iter().zip(&w.dom) {
+            if d.bp == NONE {
+                continue;
+            }
+            let bit = match b.kind {
+                Kind::Heading => 1,
+                Kind::Paragraph | Kind::Quote | Kind::ListItem
+                    if d.chars >= MIN_PARA_CHARS
+                        && b.link_density.unwrap_or(0.0) <= MAX_PARA_LINK_DENSITY =>
+                {
+                    2
+                }
+                _ => 0,
+            };
+            let mut bp = d.bp;
+            for _ in 0..CARD_LEVELS {
+                *shape.entry(u64::from(bp)).or_default() |= bit;
+                let p = nodes[bp as usize].parent;
+                bp = if p == NONE {
+                    NONE
+                } else {
+                    nodes[p as usize].bp_anc
+                };
+                if bp == NONE {
+                    break;
+                }
+            }
+        }
+        for (&bp, &s) in &shape {
+            if s == 3 && nodes[bp as usize].class_hash != 0 {
+                *bp_cards.entry(nodes[bp as usize].class_hash).or_default() += 1;
+            }
+        }
+    }
+    let card = |bp: u32| {
+        let mut bp = bp;
+        for _ in 0..CARD_LEVELS {
+            if bp == NONE {
+                return false;
+            }
+            let n = &nodes[bp as usize];
+            if bp_cards
+                .get(&n.class_hash)
+                .is_some_and(|&c| c >= MIN_BP_CARDS)
+            {
+                return true;
+            }
+            bp = if n.parent == NONE {
+                NONE
+            } else {
+                nodes[n.parent as usize].bp_anc
+            };
+        }
+        false
+    };
+
     // hints, holes; when the boilerplate-named holes would empty the region, its class
     // names were wrong (a whole page named "widget"): ignore them. Comment sections stay
     // holes as long as the article keeps some text of its own. When the link lines and
@@ -695,6 +771,7 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                         || (use_comments && !w.discussion && d.comments != NONE && d.comments > r)
                         || (use_bp
                             && d.bp != NONE
+                            && !card(d.bp)
                             && d.bp > r
                             && (nodes[d.bp as usize].chars as f32) < BP_MAX_SHARE * region_chars);
                     !hole
