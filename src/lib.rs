@@ -219,6 +219,9 @@ impl Cleaner {
             text::classify(&mut blocks);
         }
         prune::run(&mut blocks, &arena, o, lang, mode == Mode::Html, listing);
+        if mode == Mode::Html && !o.disabled_rules.iter().any(|d| d == "region") {
+            drop_furniture_only(&mut blocks);
+        }
         if title.is_none() {
             title = text_title(&blocks);
         }
@@ -305,6 +308,39 @@ fn collect_removed(blocks: &[Block]) -> Vec<Removed> {
         }
     }
     out
+}
+
+/// Most words a page's kept text may hold and still be judged furniture only. Without
+/// this bound, two wcxb-dev pages whose real content sits in footer-named boxes (a
+/// listing, a collection) came out empty.
+const FURNITURE_WORDS: u32 = 200;
+
+/// A page whose content is drawn by script holds only its furniture: when every kept
+/// block other than a heading sits both in page chrome (`<footer>`, `<nav>`, `<aside>`,
+/// `<header>`, a form) and in a box named for boilerplate (newsletter, cookie, footer…),
+/// and there is little of it, the region finder chose furniture for want of content. The
+/// page then has no article: every block is dropped as outside the content (an empty
+/// [`Article`] with confidence 0, not an error: the input had text, none of it an
+/// article's). Either hint alone is too weak: a form or a `<header>` wraps the whole
+/// content of some shops and forums, and their boxes carry boilerplate-looking names.
+fn drop_furniture_only(blocks: &mut [Block]) {
+    let (mut words, mut body) = (0u32, 0u32);
+    for b in blocks.iter().filter(|b| b.kept()) {
+        words += b.features.words;
+        if b.kind == Kind::Heading {
+            continue;
+        }
+        if !(b.hints.chrome && b.hints.boilerplate_class) {
+            return;
+        }
+        body += 1;
+    }
+    if body == 0 || words > FURNITURE_WORDS {
+        return;
+    }
+    for b in blocks.iter_mut().filter(|b| b.kept()) {
+        b.verdict = Verdict::Drop(Reason::OutsideContent);
+    }
 }
 
 /// Words of kept prose at which confidence from length saturates.
