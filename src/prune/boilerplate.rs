@@ -93,7 +93,7 @@ impl Rule for Boilerplate {
         let uses = super::prose_uses(blocks, &numeric, ctx.arena);
         for i in numeric {
             let own = content_of(&blocks[i], ctx.arena);
-            if !own.iter().any(|h| uses.get(h).is_some_and(|&(n, _)| n > 0)) {
+            if !own.iter().any(|&h| uses.get(h) > 0) {
                 blocks[i].drop_for(Reason::Boilerplate);
             }
         }

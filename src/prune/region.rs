@@ -240,7 +240,7 @@ fn scores(blocks: &[Block], lang_known: bool, ctx: &Ctx<'_>) -> Vec<f32> {
         let own = content_of(b, arena);
         let hits = own
             .iter()
-            .filter(|h| vocab.get(h).is_some_and(|&(n, _)| n >= TOPICAL_MIN_BLOCKS))
+            .filter(|&&h| vocab.get(h) >= TOPICAL_MIN_BLOCKS)
             .count();
         if once(b.features.text_hash) && hits as f32 >= TOPICAL_SHARE * own.len() as f32 {
             scores[i] = -SENTENCE_LIKE_PENALTY;
