@@ -117,7 +117,7 @@ fn evidence(b: &Block) -> Option<Evidence> {
         return None;
     }
     // an interface control alone on its line: "Add to cart", "Reply with quote"
-    if f.phrase.control {
+    if f.phrase.control() {
         return Some(Evidence::Words);
     }
     match f.phrase.whole {
@@ -147,7 +147,7 @@ fn evidence(b: &Block) -> Option<Evidence> {
     if words > SHORT_LINE_WORDS {
         return None;
     }
-    if f.phrase.credit && words <= 15 {
+    if f.phrase.credit() && words <= 15 {
         return Some(Evidence::Words);
     }
     // a list item's own number written in the text ("3. Plan meals", text mode) is not a
