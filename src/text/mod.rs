@@ -481,9 +481,7 @@ mod tests {
         assert_eq!(read_marker("📌 Pinned"), (Marker::Bullet('📌'), "Pinned"));
         assert_eq!(read_marker("|item"), (Marker::Bullet('|'), "item"));
         // read_marker's shortcut for ASCII first chars
-        assert!(SYMBOL_BULLETS
-            .iter()
-            .all(|&c| !c.is_ascii() || c == '|'));
+        assert!(SYMBOL_BULLETS.iter().all(|&c| !c.is_ascii() || c == '|'));
     }
 
     #[test]
