@@ -823,7 +823,6 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             gaps |= t.gap;
             words += 1;
             words_hash = combine(words_hash, t.hash);
-            matcher.push(t.hash);
             cjk |= t.cjk;
             capitalised += u32::from(t.upper_initial);
             numbers += u32::from(t.numeric);
@@ -834,6 +833,7 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             long.push((first, hashes.len()));
             sampled += words as usize;
         }
+        matcher.read_line(toks[first..].iter().map(|&(e, _)| e & !1), words as usize);
         let tail = &b.text[prev_end..];
         // a tail of one byte (most lines end on a word or on one mark) holds no sentence
         // end of its own: an end needs a mark and a space after it, or a CJK char next
@@ -1104,14 +1104,6 @@ impl<V: Copy + Default> WordMap<V> {
     pub(crate) fn len(&self) -> usize {
         self.len
     }
-
-    /// Forgets every word, keeping the table's size.
-    fn clear(&mut self) {
-        if self.len > 0 {
-            self.slots.fill((EMPTY_SLOT, V::default()));
-            self.len = 0;
-        }
-    }
 }
 
 impl CountMap {
@@ -1133,15 +1125,20 @@ const VOCABULARY_GUESS: usize = 4096;
 
 /// The article's vocabulary: content-word hashes of the prose blocks still kept.
 pub(crate) struct Topic {
-    counts: CountMap,
+    /// word → (its count, [`ONE_BLOCK`] data: the first block using it, plus one, or
+    /// [`MANY_BLOCKS`])
+    counts: WordMap<(u32, u32)>,
     built: bool,
 }
+
+/// [`Topic`]'s mark of a word two or more blocks use.
+const MANY_BLOCKS: u32 = u32::MAX;
 
 impl Topic {
     /// A vocabulary not built yet.
     pub fn empty() -> Topic {
         Topic {
-            counts: CountMap::with_capacity(0),
+            counts: WordMap::with_capacity(0),
             built: false,
         }
     }
@@ -1153,10 +1150,9 @@ impl Topic {
 
     /// Builds the vocabulary from kept prose blocks.
     pub fn from_blocks(blocks: &[Block], arena: &[u64]) -> Topic {
-        let feeds = |b: &&Block| b.kept() && b.is_prose() && b.kind != Kind::Heading;
         let words: usize = blocks
             .iter()
-            .filter(feeds)
+            .filter(|b| feeds(b))
             .map(|b| b.features.content_words as usize)
             .sum();
         // sized for the distinct words, which grow much slower than the words (a long
@@ -1164,10 +1160,18 @@ impl Topic {
         // page, written once and then probed at random out of the caches. Small pages
         // (up to `VOCABULARY_GUESS` content words) get the same table as before; larger
         // ones start there and double as they need
-        let mut counts = CountMap::with_capacity(words.min(VOCABULARY_GUESS));
-        for b in blocks.iter().filter(feeds) {
+        let mut counts: WordMap<(u32, u32)> = WordMap::with_capacity(words.min(VOCABULARY_GUESS));
+        for (j, b) in blocks.iter().enumerate().filter(|(_, b)| feeds(b)) {
+            let own = j as u32 + 1;
             for &h in content_of(b, arena) {
-                counts.add(h);
+                let (e, _) = counts.entry(h);
+                e.0 += 1;
+                // the first block using the word, or the mark of several (a select)
+                e.1 = if e.1 == 0 || e.1 == own {
+                    own
+                } else {
+                    MANY_BLOCKS
+                };
             }
         }
         Topic {
@@ -1183,36 +1187,28 @@ impl Topic {
 
     /// How often the word (by hash) appears in the article's prose.
     pub fn count(&self, hash: u64) -> u32 {
-        self.counts.get(hash)
+        self.counts.value(hash).0
     }
 
     /// Fills `features.overlap` for every block. A block's own words do not count as
     /// evidence for it: for a prose block (which fed the vocabulary), a word overlaps only
-    /// when the rest of the article uses it too.
+    /// when the rest of the article uses it too, that is when another block fed it (noted
+    /// while the vocabulary was built: no count of the block's own words here).
     pub fn annotate(&self, blocks: &mut [Block], arena: &[u64]) {
-        // a contributing block counted here has at most OWN_WORDS_LIMIT words
-        let mut own = CountMap::with_capacity(OWN_WORDS_LIMIT as usize);
         // the rules never read the overlap of dropped blocks
         for b in blocks.iter_mut().filter(|b| b.kept()) {
-            let contributed = b.is_prose() && b.kind != Kind::Heading;
+            let contributed = feeds(b);
             if contributed && b.features.words > OWN_WORDS_LIMIT {
                 b.features.overlap = 1.0;
                 continue;
             }
             let content = content_of(b, arena);
-            own.clear();
-            if contributed {
-                for &h in content {
-                    own.add(h);
-                }
-            }
             let hit = if contributed {
                 content
                     .iter()
-                    .filter(|&&h| self.count(h) > own.get(h))
+                    .filter(|&&h| self.counts.value(h).1 == MANY_BLOCKS)
                     .count()
             } else {
-                // `own` is empty
                 content.iter().filter(|&&h| self.count(h) > 0).count()
             };
             b.features.overlap = if content.is_empty() {
@@ -1222,6 +1218,11 @@ impl Topic {
             };
         }
     }
+}
+
+/// Whether a block feeds the article's vocabulary: kept prose, no heading.
+fn feeds(b: &Block) -> bool {
+    b.kept() && b.is_prose() && b.kind != Kind::Heading
 }
 
 /// The content-word hashes of a block, from the arena [`compute`] filled.
@@ -1455,11 +1456,6 @@ mod tests {
             assert_eq!(ours.get(h), n);
         }
         assert_eq!(ours.get(2), 0);
-        ours.clear();
-        assert_eq!(
-            (ours.len(), ours.get(std.keys().next().copied().unwrap())),
-            (0, 0)
-        );
     }
 
     #[test]

@@ -93,7 +93,7 @@ impl Rule for Boilerplate {
         let uses = super::prose_uses(blocks, &numeric, ctx.arena);
         for i in numeric {
             let own = content_of(&blocks[i], ctx.arena);
-            if !own.iter().any(|h| uses.get(h).is_some_and(|&(n, _)| n > 0)) {
+            if !own.iter().any(|&h| uses.get(h) > 0) {
                 blocks[i].drop_for(Reason::Boilerplate);
             }
         }
@@ -117,7 +117,7 @@ fn evidence(b: &Block) -> Option<Evidence> {
         return None;
     }
     // an interface control alone on its line: "Add to cart", "Reply with quote"
-    if f.phrase.control {
+    if f.phrase.control() {
         return Some(Evidence::Words);
     }
     match f.phrase.whole {
@@ -147,7 +147,7 @@ fn evidence(b: &Block) -> Option<Evidence> {
     if words > SHORT_LINE_WORDS {
         return None;
     }
-    if f.phrase.credit && words <= 15 {
+    if f.phrase.credit() && words <= 15 {
         return Some(Evidence::Words);
     }
     // a list item's own number written in the text ("3. Plan meals", text mode) is not a

@@ -3,7 +3,7 @@
 //! blocks ([`Block::drop_for`]) or cuts fragments out of them; rendering happens later.
 
 use crate::block::Block;
-use crate::features::{content_of, HashMapU64, Lang, Topic};
+use crate::features::{content_of, Lang, Topic};
 use crate::options::Options;
 
 mod boilerplate;
@@ -131,33 +131,91 @@ pub(crate) fn run(
 /// (with the last one counted, so a block counts once). A small map of the lines' words,
 /// looked up while the prose is read, instead of a map of the whole prose vocabulary,
 /// filled: the lines are few. A line that is prose itself counts for its own words.
-pub(crate) fn prose_uses(
-    blocks: &[Block],
-    lines: &[usize],
-    arena: &[u64],
-) -> HashMapU64<(u32, usize)> {
+pub(crate) fn prose_uses(blocks: &[Block], lines: &[usize], arena: &[u64]) -> ProseUses {
     let size = lines
         .iter()
         .map(|&i| blocks[i].features.content_words as usize)
         .sum();
-    let mut uses: HashMapU64<(u32, usize)> =
-        HashMapU64::with_capacity_and_hasher(size, Default::default());
+    let mut uses = ProseUses::with_capacity(size);
     for &i in lines {
         for &h in content_of(&blocks[i], arena) {
-            uses.insert(h, (0, usize::MAX));
+            uses.insert(h);
         }
     }
     for (i, b) in blocks.iter().enumerate() {
         if !(b.kept() && b.is_prose()) {
             continue;
         }
-        for h in content_of(b, arena) {
-            if let Some(e) = uses.get_mut(h) {
-                if e.1 != i {
-                    *e = (e.0 + 1, i);
-                }
-            }
+        for &h in content_of(b, arena) {
+            uses.count(h, i as u32);
         }
     }
     uses
+}
+
+/// [`prose_uses`]' map: word hash → (blocks using it, last block counted), an
+/// open-addressing table with linear probing like [`crate::features::WordMap`], plus one
+/// slot after the probed ones that takes the counts of the words the map does not hold.
+/// Most prose words are not the lines' words, and whether one is cannot be predicted: the
+/// count goes to the word's slot or to that scratch slot, chosen without a branch.
+pub(crate) struct ProseUses {
+    slots: Vec<(u64, u32, u32)>,
+    shift: u32,
+}
+
+/// An odd key marks an empty slot (word hashes are even).
+const EMPTY_USE: u64 = 1;
+
+impl ProseUses {
+    fn with_capacity(n: usize) -> ProseUses {
+        // at most an eighth full: most prose words are not held, and their probe ends at
+        // the first slot, empty (half full, whether it is would be a coin toss)
+        let bits = (n * 8).max(16).next_power_of_two().trailing_zeros();
+        ProseUses {
+            slots: vec![(EMPTY_USE, 0, u32::MAX); (1 << bits) + 1],
+            shift: 64 - bits,
+        }
+    }
+
+    /// The slot holding `hash`, or the empty slot where it goes.
+    #[inline]
+    fn slot(&self, hash: u64) -> usize {
+        let last = self.slots.len() - 2;
+        let mut i = (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        loop {
+            let k = self.slots[i].0;
+            // found or empty, in one test (see `WordMap::free_slot`)
+            if (k ^ hash).wrapping_mul(k ^ EMPTY_USE) == 0 {
+                return i;
+            }
+            i = (i + 1) & last;
+        }
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let i = self.slot(hash);
+        self.slots[i].0 = hash;
+    }
+
+    /// Counts block `block` for `hash` (once per block; nothing when the map does not
+    /// hold the word).
+    #[inline]
+    fn count(&mut self, hash: u64, block: u32) {
+        let i = self.slot(hash);
+        let scratch = self.slots.len() - 1;
+        let i = if self.slots[i].0 == hash { i } else { scratch };
+        let e = &mut self.slots[i];
+        e.1 += u32::from(e.2 != block);
+        e.2 = block;
+    }
+
+    /// How many prose blocks use the word (0 for a word of none of the lines).
+    pub(crate) fn get(&self, hash: u64) -> u32 {
+        let i = self.slot(hash);
+        if self.slots[i].0 == hash {
+            self.slots[i].1
+        } else {
+            0
+        }
+    }
 }

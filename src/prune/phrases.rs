@@ -106,13 +106,30 @@ pub(crate) struct PhraseMatch {
     pub whole: Option<Class>,
     /// The text starts with a phrase of this class covering this many words (the longest).
     pub prefix: Option<(Class, u8)>,
-    /// The text starts with a credit prefix ("Photo:", "Foto:").
-    pub credit: bool,
-    /// The whole text is the label of an interface control ("Add to cart", "Reply with
-    /// quote"); never said of a line that only starts with one.
-    pub control: bool,
+    /// [`PhraseMatch::credit`] and [`PhraseMatch::control`], one bit each: one byte less
+    /// than two `bool`s keeps a [`crate::block::Block`] within 128 bytes, which a compiler
+    /// moves with a few vector stores instead of a call to `memcpy` (a block is moved
+    /// into its page's vector once per line)
+    flags: u8,
     /// A short text of a script without spaces contains a phrase of this class.
     pub unspaced: Option<Class>,
+}
+
+/// [`PhraseMatch`]'s flags.
+const MATCH_CREDIT: u8 = 1;
+const MATCH_CONTROL: u8 = 2;
+
+impl PhraseMatch {
+    /// The text starts with a credit prefix ("Photo:", "Foto:").
+    pub fn credit(&self) -> bool {
+        self.flags & MATCH_CREDIT != 0
+    }
+
+    /// The whole text is the label of an interface control ("Add to cart", "Reply with
+    /// quote"); never said of a line that only starts with one.
+    pub fn control(&self) -> bool {
+        self.flags & MATCH_CONTROL != 0
+    }
 }
 
 /// Feeds a block's word hashes one by one and says which phrases they form.
@@ -145,12 +162,26 @@ impl Matcher<'_> {
             _ => self.found.prefix = Some((Class::Boilerplate, self.words as u8)),
         }
         if flags & SEQ_CREDIT != 0 && self.words <= CREDIT_MAX_WORDS {
-            self.found.credit = true;
+            self.found.flags |= MATCH_CREDIT;
         }
         if flags & SEQ_GOES_ON == 0 {
             // no phrase starts with these words: none can match further on
             self.limit = 0;
         }
+    }
+
+    /// Reads a line's words, `total` of them, from the first (their hashes): only as many
+    /// as may begin a phrase are looked up. The same as pushing every word, without a test
+    /// per word of the line (whether the next word is still looked up changes within a
+    /// line, which a branch predictor misses once a line).
+    #[inline]
+    pub fn read_line(&mut self, mut hashes: impl Iterator<Item = u64>, total: usize) {
+        while self.words < self.limit.min(total) {
+            let Some(h) = hashes.next() else { break };
+            self.push(h);
+        }
+        // `push` skips the words past the limit, counting them
+        self.words = total;
     }
 
     /// The verdict once every word was pushed; `text` is only read for scripts without
@@ -162,7 +193,9 @@ impl Matcher<'_> {
                 self.found.whole = Some(class);
             }
         }
-        self.found.control = self.words > 0 && self.control_at == self.words;
+        if self.words > 0 && self.control_at == self.words {
+            self.found.flags |= MATCH_CONTROL;
+        }
         if cjk {
             self.found.unspaced = self.phrases.unspaced(text);
         }
@@ -356,6 +389,27 @@ mod tests {
     }
 
     #[test]
+    fn reading_a_line_is_pushing_its_words() {
+        for text in [
+            "Lire aussi :",
+            "Read more",
+            "Read more about the new stadium plans",
+            "Share this article on Facebook",
+            "Photo: Jane Doe / Reuters",
+            "Advertisement",
+            "The council voted on Tuesday.",
+            "",
+            "この記事をシェアする",
+        ] {
+            let hashes: Vec<u64> = tokens(text).map(|t| t.hash).collect();
+            let cjk = tokens(text).any(|t| t.cjk);
+            let mut m = PHRASES.matcher();
+            m.read_line(hashes.iter().copied(), hashes.len());
+            assert_eq!(m.finish(text, cjk), matched(text), "{text}");
+        }
+    }
+
+    #[test]
     fn finds_phrases() {
         assert_eq!(matched("Lire aussi :").whole, Some(Class::LeadIn));
         assert_eq!(
@@ -364,7 +418,7 @@ mod tests {
         );
         assert_eq!(matched("ADVERTISEMENT").whole, Some(Class::Boilerplate));
         assert_eq!(matched("Don’t miss").whole, Some(Class::LeadIn));
-        assert!(matched("Photo: Jane Doe / Reuters").credit);
+        assert!(matched("Photo: Jane Doe / Reuters").credit());
     }
 
     #[test]
@@ -421,12 +475,12 @@ mod tests {
 
     #[test]
     fn controls_match_whole_lines_only() {
-        assert!(matched("Add to cart").control);
-        assert!(matched("- Reply with quote").control);
-        assert!(matched("In den Warenkorb").control);
-        assert!(matched("Click to expand...").control);
-        assert!(!matched("Add to cart the eggs last, or they break").control);
-        assert!(!matched("Sort by date").control);
+        assert!(matched("Add to cart").control());
+        assert!(matched("- Reply with quote").control());
+        assert!(matched("In den Warenkorb").control());
+        assert!(matched("Click to expand...").control());
+        assert!(!matched("Add to cart the eggs last, or they break").control());
+        assert!(!matched("Sort by date").control());
         assert_eq!(matched("Add to cart").whole, None);
     }
 }

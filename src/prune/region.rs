@@ -240,7 +240,7 @@ fn scores(blocks: &[Block], lang_known: bool, ctx: &Ctx<'_>) -> Vec<f32> {
         let own = content_of(b, arena);
         let hits = own
             .iter()
-            .filter(|h| vocab.get(h).is_some_and(|&(n, _)| n >= TOPICAL_MIN_BLOCKS))
+            .filter(|&&h| vocab.get(h) >= TOPICAL_MIN_BLOCKS)
             .count();
         if once(b.features.text_hash) && hits as f32 >= TOPICAL_SHARE * own.len() as f32 {
             scores[i] = -SENTENCE_LIKE_PENALTY;
@@ -641,13 +641,20 @@ const RECORD_HEADER_LINES: usize = 3;
 /// 07:52 am", "alison100 3 May 2025 09:21" and "19.11.2019 um 14:32" keep their shape from
 /// comment to comment. Product specifications and prices in a roundup repeat their shapes
 /// too but carry no clock time.
+#[inline]
 fn record_shape(b: &Block) -> Option<u64> {
-    let f = &b.features;
     // no colon, no clock time: most lines stop here, at one well-predicted branch, before
-    // the shape is built (the tokenizer noted whether the line holds one)
-    if !f.colon {
+    // the shape is built (the tokenizer noted whether the line holds one), and without a
+    // call (the shape's builder saves and restores a dozen registers)
+    if !b.features.colon {
         return None;
     }
+    shape_of(b)
+}
+
+/// [`record_shape`] of a line holding a colon.
+fn shape_of(b: &Block) -> Option<u64> {
+    let f = &b.features;
     if f.words == 0 || f.words > RECORD_MAX_WORDS || b.marker != Marker::None || b.is_prose() {
         return None;
     }

@@ -29,7 +29,14 @@ pub(crate) fn read_marker(line: &str) -> (Marker, &str) {
         return (Marker::None, line);
     }
     let after_first = &line[first.len_utf8()..];
-    if SYMBOL_BULLETS.contains(&first) || is_emoji(first) {
+    // the only ASCII symbol bullet is `|`: an ASCII first char ("- ", a quote, a digit)
+    // is not looked for in the list
+    let symbol = if first.is_ascii() {
+        first == '|'
+    } else {
+        SYMBOL_BULLETS.contains(&first) || is_emoji(first)
+    };
+    if symbol {
         // a run of the same symbol (»» or ►►) counts once
         let rest = after_first.trim_start_matches(first).trim_start();
         if !rest.is_empty() {
@@ -72,6 +79,11 @@ pub(crate) fn normalise_space(s: &str, out: &mut String) {
         }
         return;
     }
+    normalise_unclean(s, out);
+}
+
+/// [`normalise_space`] for a line [`is_clean`] turned away, written to the empty `out`.
+fn normalise_unclean(s: &str, out: &mut String) {
     let mut pending = false;
     // the run of white space holds a line break (a segment break, in CSS's words): a `\n`
     // only, which text mode never passes here (it splits lines there) and into which
@@ -275,15 +287,23 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
     // many scrapers put one after every line)
     let mut open = false;
     for line in lines_of(text) {
-        normalise_space(line, &mut buf);
-        if buf.is_empty() {
+        // most lines need no normalising: they are read where they stand, and the block's
+        // text is one exact copy of its part of the line (a bulleted line's text is not
+        // first copied whole into a buffer)
+        let clean = is_clean(line.as_bytes());
+        if !clean {
+            buf.clear();
+            normalise_unclean(line, &mut buf);
+        }
+        let line = if clean { line } else { buf.as_str() };
+        if line.is_empty() {
             continue;
         }
-        let (marker, rest) = read_marker(&buf);
-        if open && marker == Marker::None && continues(&buf) {
+        let (marker, rest) = read_marker(line);
+        if open && marker == Marker::None && continues(line) {
             if let Some(prev) = out.last_mut().filter(|p| breaks_off(&p.text)) {
                 prev.text.push(' ');
-                prev.text.push_str(&buf);
+                prev.text.push_str(line);
                 continue;
             }
         }
@@ -292,11 +312,10 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
             return (out, true);
         }
         let (kind, text) = match marker {
-            // hand the buffer over: no second copy of the line
-            Marker::None => (Kind::Paragraph, std::mem::take(&mut buf)),
+            Marker::None => (Kind::Paragraph, line.to_owned()),
             // a number stays in the text as written ("01.", "2)"): it is the author's
-            Marker::Number(_) => (Kind::ListItem, std::mem::take(&mut buf)),
-            Marker::Bullet(_) => (Kind::ListItem, rest.to_string()),
+            Marker::Number(_) => (Kind::ListItem, line.to_owned()),
+            Marker::Bullet(_) => (Kind::ListItem, rest.to_owned()),
         };
         let mut b = Block::new(text, kind);
         b.marker = marker;
@@ -522,6 +541,9 @@ mod tests {
         );
         assert_eq!(read_marker("-5 degrees"), (Marker::None, "-5 degrees"));
         assert_eq!(read_marker("📌 Pinned"), (Marker::Bullet('📌'), "Pinned"));
+        assert_eq!(read_marker("|item"), (Marker::Bullet('|'), "item"));
+        // read_marker's shortcut for ASCII first chars
+        assert!(SYMBOL_BULLETS.iter().all(|&c| !c.is_ascii() || c == '|'));
     }
 
     #[test]
