@@ -833,7 +833,7 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             long.push((first, hashes.len()));
             sampled += words as usize;
         }
-        matcher.read_line(toks[first..].iter().map(|&(e, _)| e & !1), words as usize);
+        matcher.read_line(hashes[first..].iter().map(|&e| e & !1), words as usize);
         let tail = &b.text[prev_end..];
         // a tail of one byte (most lines end on a word or on one mark) holds no sentence
         // end of its own: an end needs a mark and a space after it, or a CJK char next
