@@ -15,28 +15,10 @@ use std::hint::black_box;
 use std::process::ExitCode;
 use unclutter::{Cleaner, Input, Options};
 
-/// The same shape as `synthetic_page` in `benches/clean.rs`.
-fn synthetic_page(bytes: usize) -> String {
-    let mut page = String::from(
-        "<html><head><title>Synthetic</title></head><body><nav><ul><li><a href=/>Home</a></li><li><a href=/w>World</a></li></ul></nav><article>",
-    );
-    let mut i = 0;
-    while page.len() < bytes {
-        page.push_str(&format!(
-            "<h2>Section {i} of the report</h2><p>The council met on Tuesday to debate the \
-             budget for section {i}, and several members asked for more time to read the \
-             figures before the vote, which was moved to next week.</p><p>Residents who \
-             attended the meeting said the plan would raise local taxes, while the mayor \
-             argued that the new tram line would pay for itself within ten years.</p>\
-             <ul class=related><li><a href=/a{i}>Celebrity chef opens a floating restaurant</a></li>\
-             <li><a href=/b{i}>Five gadgets that will change how you sleep</a></li></ul>\
-             <div class=share><a href=#>Share</a> <a href=#>Tweet</a></div>"
-        ));
-        i += 1;
-    }
-    page.push_str("</article><footer>© Synthetic Daily</footer></body></html>");
-    page
-}
+// the same page as the benchmark's
+#[path = "../benches/common/synthetic.rs"]
+mod synthetic;
+use synthetic::synthetic_page;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -440,6 +440,18 @@ fn recurring_lines(blocks: &[Block], ctx: &Ctx<'_>) -> HashMapU64<u32> {
     counts
 }
 
+/// How many of `items` are mostly links (HTML: [`LINK_LIST_DENSITY`] of their text).
+fn link_items(blocks: &[Block], items: &[usize]) -> usize {
+    items
+        .iter()
+        .filter(|&&k| {
+            blocks[k]
+                .link_density
+                .is_some_and(|d| d >= LINK_LIST_DENSITY)
+        })
+        .count()
+}
+
 /// Whether lines `items` (not after a lead-in, not one subject's list) are a list of other
 /// stories, by their number, their topic, their shape and their links.
 fn list_of_other_stories(blocks: &[Block], items: &[usize]) -> bool {
@@ -448,14 +460,7 @@ fn list_of_other_stories(blocks: &[Block], items: &[usize]) -> bool {
         .filter(|&&k| off_topic(&blocks[k]) && blocks[k].is_headline_shaped())
         .count();
     let off = items.iter().filter(|&&k| off_topic(&blocks[k])).count();
-    let links = items
-        .iter()
-        .filter(|&&k| {
-            blocks[k]
-                .link_density
-                .is_some_and(|d| d >= LINK_LIST_DENSITY)
-        })
-        .count();
+    let links = link_items(blocks, items);
     match items.len() {
         0 => false,
         // a single bulleted headline between paragraphs
@@ -517,14 +522,7 @@ fn decide(
     if labelled && !introduced && own_label(first) && off < items.len() {
         return;
     }
-    let links = items
-        .iter()
-        .filter(|&&k| {
-            blocks[k]
-                .link_density
-                .is_some_and(|d| d >= LINK_LIST_DENSITY)
-        })
-        .count();
+    let links = link_items(blocks, items);
     // HTML: a related-links list is made of links; a run of plain lines (a table, a
     // list of facts) is the article's own, whatever its vocabulary
     if ctx.html && links * 2 < items.len() {
