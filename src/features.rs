@@ -27,20 +27,27 @@ impl Hasher for IdHasher {
 }
 pub(crate) type HashMapU64<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
-/// Characters written without spaces between words: each one counts as a token.
-#[inline]
-pub(crate) fn is_cjk(c: char) -> bool {
+/// Chinese and Japanese characters (Han, kana).
+#[inline(always)]
+pub(crate) fn is_han_or_kana(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF   // Hiragana, Katakana
         | 0x3400..=0x4DBF // CJK Ext A
         | 0x4E00..=0x9FFF // CJK Unified
         | 0xF900..=0xFAFF // CJK Compatibility
-        | 0x20000..=0x2FA1F
-        | 0x0E00..=0x0E7F // Thai
-        | 0x0E80..=0x0EFF // Lao
-        | 0x1000..=0x109F // Myanmar
-        | 0x1780..=0x17FF // Khmer
-    )
+        | 0x20000..=0x2FA1F)
+}
+
+/// Characters written without spaces between words: each one counts as a token.
+#[inline]
+pub(crate) fn is_cjk(c: char) -> bool {
+    is_han_or_kana(c)
+        || matches!(c as u32,
+            0x0E00..=0x0E7F // Thai
+            | 0x0E80..=0x0EFF // Lao
+            | 0x1000..=0x109F // Myanmar
+            | 0x1780..=0x17FF // Khmer
+        )
 }
 
 /// Combining marks inside words that the Unicode tables do not count as alphabetic (the

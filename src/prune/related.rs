@@ -347,7 +347,7 @@ fn other_widget(a: &Block, b: &Block) -> bool {
 /// stopwords ([`sentence_stop_share`]).
 fn reads_as_sentence(b: &Block, stop_share: f32) -> bool {
     let f = &b.features;
-    let t = b.text.trim_end_matches(|c: char| "\"'”’»)]".contains(c));
+    let t = without_closers(&b.text);
     let full_stop = t.ends_with(['.', '。', '!', '！']) && !t.ends_with("...");
     b.marker == Marker::None
         && full_stop
@@ -355,6 +355,11 @@ fn reads_as_sentence(b: &Block, stop_share: f32) -> bool {
         && f.sentences <= 2
         && enough_stopwords(f.stopwords, f.words, stop_share)
         && f.capitalised as f32 <= SENTENCE_MAX_CAPITALS * f.words as f32
+}
+
+/// `text` without the closing quotes and brackets that may follow its sentence end.
+fn without_closers(text: &str) -> &str {
+    text.trim_end_matches(|c: char| "\"'”’»)]".contains(c))
 }
 
 /// A sentence kept among list lines has at least this many words…
@@ -562,11 +567,7 @@ fn decide(
         // a lead-in only one ending with a full stop (the headlines it introduces do not;
         // some end with "!")
         let b = &blocks[k];
-        let full_stop = || {
-            b.text
-                .trim_end_matches(|c: char| "\"'”’»)]".contains(c))
-                .ends_with(['.', '。'])
-        };
+        let full_stop = || without_closers(&b.text).ends_with(['.', '。']);
         if own[k] || (reads_as_sentence(b, stop_share) && (!introduced || full_stop())) {
             continue;
         }

@@ -16,7 +16,7 @@
 use super::phrases::PHRASES;
 use super::{Ctx, Rule};
 use crate::block::{Block, Kind};
-use crate::features::{hash_lower, tokens};
+use crate::features::{hash_lower, is_han_or_kana as unspaced, tokens};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -104,13 +104,6 @@ fn may_wedge(text: &str) -> bool {
         let next = rest.trim_start();
         next.len() < rest.len() && next.chars().next().is_some_and(char::is_lowercase)
     })
-}
-
-/// Chinese and Japanese characters (Han, kana): the scripts written without spaces.
-fn unspaced(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
-        | 0x20000..=0x2FA1F)
 }
 
 /// Whether `text` holds a full-width sentence end (`。` E3 80 82, `！` EF BC 81, `？` EF
