@@ -11,11 +11,11 @@
 //!    controls and hidden elements (`hidden`, `aria-hidden="true"`,
 //!    `style="display:none"` / `visibility:hidden`) and modal windows (`role="dialog"`,
 //!    `aria-modal="true"`: a policy, a cart or a search box laid over the page) never
-//!    enters a block. The exception is an element whose only hiding is the `hidden`
-//!    attribute and that a control names (`aria-labelledby`), or the `hidden` or
-//!    `aria-hidden="true"` attribute and whose id an earlier control's `aria-controls`
-//!    names: an accordion's or a tab's closed panel (an FAQ answer), which a reader opens
-//!    like a closed `<details>`.
+//!    enters a block. The exception is an element hidden only by the `hidden` attribute
+//!    or `style="display:none"` and that a control names (`aria-labelledby`, or its id in
+//!    an earlier control's `aria-controls`), or hidden by `aria-hidden="true"` and named
+//!    by an earlier `aria-controls`: an accordion's or a tab's closed panel (an FAQ
+//!    answer), which a reader opens like a closed `<details>`.
 //!    When that walk finds almost no visible text (an application shell: React streaming
 //!    into `<div hidden>`, Discourse serving crawlers in `<noscript>`), the page is walked
 //!    again reading `<noscript>` and hidden elements. The parse runs with scripting off
@@ -643,6 +643,8 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         // (`aria-controls` naming its id, earlier on the page)
                         let mut aria_hidden = false;
                         let mut panel = false;
+                        // hidden by its `style` (`display:none`)
+                        let mut style_hidden = false;
                         let mut class_hash = 0;
                         let mut itemprop_body = false;
                         let mut react_segment = false;
@@ -697,7 +699,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                     role_flags = landmark_flags(v);
                                 }
                                 "aria-modal" => hidden |= v.eq_ignore_ascii_case("true"),
-                                "style" => hidden |= style_hides(v),
+                                "style" => style_hidden = style_hides(v),
                                 "itemprop" => itemprop_body |= v.contains("articleBody"),
                                 "itemtype" => discussion |= names_discussion(v),
                                 _ => {}
@@ -705,10 +707,11 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         }
                         // a panel that a control on the page opens (an FAQ answer, a
                         // tab) is text a reader can read, as in a closed `<details>`
-                        // (`hidden` and named by a control, or hidden from screen readers
-                        // only until its control opens it: `aria-hidden` on a panel that an
-                        // earlier `aria-controls` names)
-                        hidden |= (hidden_attr && !(labelled || panel)) || (aria_hidden && !panel);
+                        // (`hidden` or `display:none` and named by a control, or hidden
+                        // from screen readers only until its control opens it:
+                        // `aria-hidden` on a panel that an earlier `aria-controls` names)
+                        hidden |= ((hidden_attr || style_hidden) && !(labelled || panel))
+                            || (aria_hidden && !panel);
                         if react_segment {
                             hidden = false;
                         }
