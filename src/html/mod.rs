@@ -13,7 +13,8 @@
 //!    `aria-modal="true"`: a policy, a cart or a search box laid over the page) never
 //!    enters a block. The exception is an element hidden only by the `hidden` attribute
 //!    or `style="display:none"` and that a control names (`aria-labelledby`, or its id in
-//!    an earlier control's `aria-controls`), or hidden by `aria-hidden="true"` and named
+//!    an earlier control's `aria-controls`) or that says it is a tab's panel
+//!    (`role="tabpanel"`), or hidden by `aria-hidden="true"` and named
 //!    by an earlier `aria-controls`: an accordion's or a tab's closed panel (an FAQ
 //!    answer), which a reader opens like a closed `<details>`.
 //!    When that walk finds almost no visible text (an application shell: React streaming
@@ -696,6 +697,8 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                                 // prompt laid over the page, like `<dialog>`
                                 "role" => {
                                     hidden |= names_dialog(v);
+                                    // a tab's panel, which its tab opens
+                                    labelled |= v.eq_ignore_ascii_case("tabpanel");
                                     role_flags = landmark_flags(v);
                                 }
                                 "aria-modal" => hidden |= v.eq_ignore_ascii_case("true"),
