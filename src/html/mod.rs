@@ -11,12 +11,13 @@
 //!    controls and hidden elements (`hidden`, `aria-hidden="true"`,
 //!    `style="display:none"` / `visibility:hidden`) and modal windows (`role="dialog"`,
 //!    `aria-modal="true"`: a policy, a cart or a search box laid over the page) never
-//!    enters a block. The exception is an element hidden only by the `hidden` attribute
-//!    or `style="display:none"` and that a control names (`aria-labelledby`, or its id in
-//!    an earlier control's `aria-controls`) or that says it is a tab's panel
-//!    (`role="tabpanel"`), or hidden by `aria-hidden="true"` and named
-//!    by an earlier `aria-controls`: an accordion's or a tab's closed panel (an FAQ
-//!    answer), which a reader opens like a closed `<details>`.
+//!    enters a block. The exceptions are an accordion's or a tab's closed panel (an FAQ
+//!    answer), which a reader opens like a closed `<details>`: an element hidden only by
+//!    the `hidden` attribute or `style="display:none"` that a control names
+//!    (`aria-labelledby`, or its id in an earlier control's `aria-controls`) or that says
+//!    it is a tab's panel (`role="tabpanel"`); one hidden by `display:none` whose class or
+//!    id names such a panel (`faq__answer`, `tab-pane`, `collapse`); and one hidden by
+//!    `aria-hidden="true"` whose id an earlier `aria-controls` names.
 //!    When that walk finds almost no visible text (an application shell: React streaming
 //!    into `<div hidden>`, Discourse serving crawlers in `<noscript>`), the page is walked
 //!    again reading `<noscript>` and hidden elements. The parse runs with scripting off
@@ -713,7 +714,10 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         // (`hidden` or `display:none` and named by a control, or hidden
                         // from screen readers only until its control opens it:
                         // `aria-hidden` on a panel that an earlier `aria-controls` names)
-                        hidden |= ((hidden_attr || style_hidden) && !(labelled || panel))
+                        // (or hidden by its `style` and named a panel by its class: an FAQ
+                        // answer, a tab pane, a collapsed section)
+                        hidden |= (hidden_attr && !(labelled || panel))
+                            || (style_hidden && !(labelled || panel || verdict.panel))
                             || (aria_hidden && !panel);
                         if react_segment {
                             hidden = false;
