@@ -17,7 +17,8 @@
 //!    (`aria-labelledby`, or its id in an earlier control's `aria-controls`) or that says
 //!    it is a tab's panel (`role="tabpanel"`); one hidden by `display:none` whose class or
 //!    id names such a panel (`faq__answer`, `tab-pane`, `collapse`); and one hidden by
-//!    `aria-hidden="true"` whose id an earlier `aria-controls` names.
+//!    `aria-hidden="true"` whose id an earlier `aria-controls` names or whose class names
+//!    a carousel's slide (`swiper-slide`: the slides not shown yet).
 //!    When that walk finds almost no visible text (an application shell: React streaming
 //!    into `<div hidden>`, Discourse serving crawlers in `<noscript>`), the page is walked
 //!    again reading `<noscript>` and hidden elements. The parse runs with scripting off
@@ -718,7 +719,8 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         // answer, a tab pane, a collapsed section)
                         hidden |= (hidden_attr && !(labelled || panel))
                             || (style_hidden && !(labelled || panel || verdict.panel))
-                            || (aria_hidden && !panel);
+                            // a carousel's slide not shown yet
+                            || (aria_hidden && !(panel || verdict.slide));
                         if react_segment {
                             hidden = false;
                         }
