@@ -395,6 +395,18 @@ The mayor said works on the tram line would begin in spring, and the opposition 
     );
 }
 
+/// A dingbat digit (`❶`, Unicode category No) is a word of the metric's `\w`: it was read
+/// as a bullet and the line came out as "- À" (found by proptest).
+#[test]
+fn dingbat_digit_is_kept_as_a_word() {
+    let page = "❶À\n";
+    let out = text_or_empty(page);
+    assert!(
+        is_subsequence(&words(&out), &words(page)),
+        "output words are not a subsequence of the input's:\n{out}"
+    );
+}
+
 /// The smallest page proptest found on which cleaning is not idempotent: the first pass
 /// keeps the two middle lines, the second drops them (once the one-letter line `ቘ` is gone,
 /// `related-links` saw a different run). Once a known divergence, now a regression test.

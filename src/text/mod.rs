@@ -34,7 +34,9 @@ pub(crate) fn read_marker(line: &str) -> (Marker, &str) {
     let symbol = if first.is_ascii() {
         first == '|'
     } else {
-        SYMBOL_BULLETS.contains(&first) || is_emoji(first)
+        // a circled or dingbat digit (❶, ②) is a number that counts as a word (Unicode
+        // category No): it stays in the text, as a written number does
+        (SYMBOL_BULLETS.contains(&first) || is_emoji(first)) && !first.is_alphanumeric()
     };
     if symbol {
         // a run of the same symbol (»» or ►►) counts once
@@ -542,6 +544,9 @@ mod tests {
         assert_eq!(read_marker("-5 degrees"), (Marker::None, "-5 degrees"));
         assert_eq!(read_marker("📌 Pinned"), (Marker::Bullet('📌'), "Pinned"));
         assert_eq!(read_marker("|item"), (Marker::Bullet('|'), "item"));
+        // a dingbat digit is a word of the text, not a bullet (a proptest-found case)
+        assert_eq!(read_marker("❶À"), (Marker::None, "❶À"));
+        assert_eq!(read_marker("② two"), (Marker::None, "② two"));
         // read_marker's shortcut for ASCII first chars
         assert!(SYMBOL_BULLETS.iter().all(|&c| !c.is_ascii() || c == '|'));
     }
