@@ -1106,11 +1106,6 @@ impl<V: Copy + Default> WordMap<V> {
     pub(crate) fn value(&self, hash: u64) -> V {
         self.slots[self.free_slot(hash)].1
     }
-
-    /// The number of distinct words held.
-    pub(crate) fn len(&self) -> usize {
-        self.len
-    }
 }
 
 impl CountMap {
@@ -1127,6 +1122,14 @@ impl CountMap {
     }
 }
 
+#[cfg(test)]
+impl<V: Copy + Default> WordMap<V> {
+    /// The number of distinct words held.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+}
+
 /// The initial size of [`Topic`]'s table, in distinct words.
 const VOCABULARY_GUESS: usize = 4096;
 
@@ -1135,8 +1138,14 @@ pub(crate) struct Topic {
     /// word → (its count, [`ONE_BLOCK`] data: the first block using it, plus one, or
     /// [`MANY_BLOCKS`])
     counts: WordMap<(u32, u32)>,
+    /// How many of its words are a stopword in no language, counted up to
+    /// [`INFORMATIVE_WORDS`] (see [`Topic::is_informative`]).
+    plain_words: u32,
     built: bool,
 }
+
+/// A vocabulary of at least this many words (a stopword in no language) tells a topic.
+const INFORMATIVE_WORDS: u32 = 20;
 
 /// [`Topic`]'s mark of a word two or more blocks use.
 const MANY_BLOCKS: u32 = u32::MAX;
@@ -1146,6 +1155,7 @@ impl Topic {
     pub fn empty() -> Topic {
         Topic {
             counts: WordMap::with_capacity(0),
+            plain_words: 0,
             built: false,
         }
     }
@@ -1168,10 +1178,15 @@ impl Topic {
         // (up to `VOCABULARY_GUESS` content words) get the same table as before; larger
         // ones start there and double as they need
         let mut counts: WordMap<(u32, u32)> = WordMap::with_capacity(words.min(VOCABULARY_GUESS));
+        let mut plain_words = 0;
         for (j, b) in blocks.iter().enumerate().filter(|(_, b)| feeds(b)) {
             let own = j as u32 + 1;
             for &h in content_of(b, arena) {
-                let (e, _) = counts.entry(h);
+                let (e, new) = counts.entry(h);
+                // counted up to what `is_informative` asks (a lookup per new word)
+                if new && plain_words < INFORMATIVE_WORDS && STOPWORDS.get(h) == 0 {
+                    plain_words += 1;
+                }
                 e.0 += 1;
                 // the first block using the word, or the mark of several (a select)
                 e.1 = if e.1 == 0 || e.1 == own {
@@ -1183,13 +1198,17 @@ impl Topic {
         }
         Topic {
             counts,
+            plain_words,
             built: true,
         }
     }
 
-    /// Whether the vocabulary holds enough text to judge topics.
+    /// Whether the vocabulary holds enough text to judge topics: words that are a stopword
+    /// in no language are counted, so that the answer does not hang on the language
+    /// guess (a page of few stopwords is guessed in a language or in none depending on a
+    /// line the rules remove, and its words "the" and "into" are content words in none).
     pub fn is_informative(&self) -> bool {
-        self.counts.len() >= 20
+        self.plain_words >= INFORMATIVE_WORDS
     }
 
     /// How often the word (by hash) appears in the article's prose.

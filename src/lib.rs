@@ -105,11 +105,11 @@ pub const ARTICLE_THRESHOLD: f32 = 0.7;
 impl Article {
     /// The article as plain text: paragraphs separated by one blank line.
     pub fn text(&self) -> String {
-        render::render(&self.blocks, Format::Plain)
+        render::render(&self.blocks, Format::Plain, self.mode == Mode::Text)
     }
     /// The article as markdown (headings as `##` when kept, quotes as `>`).
     pub fn markdown(&self) -> String {
-        render::render(&self.blocks, Format::Markdown)
+        render::render(&self.blocks, Format::Markdown, self.mode == Mode::Text)
     }
     /// Every block read from the input, kept or not, with its verdict.
     pub fn blocks(&self) -> &[Block] {

@@ -14,14 +14,35 @@ pub(crate) enum Format {
     Markdown,
 }
 
-pub(crate) fn render(blocks: &[Block], format: Format) -> String {
+/// `text_input`: the blocks were read from text (see [`render`]'s plain text).
+///
+/// Plain text read from text: a kept line that the text front door would join to the
+/// kept line before it, were they written one after the other (a line cut off inside a
+/// sentence, the next going on in lowercase), is written on the same line, as cleaning
+/// the output again would read it: in the input a removed line stood between them
+/// ("…the transport committee\nAdvertisement\nmet again on Tuesday").
+pub(crate) fn render(blocks: &[Block], format: Format, text_input: bool) -> String {
     let mut out = String::with_capacity(blocks.iter().map(|b| b.text.len() + 2).sum());
     let mut prev_list = false;
+    let rejoin = text_input && format == Format::Plain;
+    // the text of the paragraph written last (with the lines joined to it): `out`'s tail
+    let mut para_start = 0;
     for b in blocks.iter().filter(|b| b.kept() && !b.text.is_empty()) {
         let list = b.kind == Kind::ListItem;
+        if rejoin
+            && !list
+            && !prev_list
+            && !out.is_empty()
+            && crate::text::joins(&out[para_start..], &b.text)
+        {
+            out.push(' ');
+            out.push_str(&b.text);
+            continue;
+        }
         if !out.is_empty() {
             out.push_str(if list && prev_list { "\n" } else { "\n\n" });
         }
+        para_start = out.len();
         match (b.kind, format) {
             (Kind::Heading, Format::Markdown) => {
                 let level = b.level.clamp(2, 6) as usize;

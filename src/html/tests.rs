@@ -234,11 +234,11 @@ fn line_breaks_inside_blocks() {
     ];
     blocks[1].marker = Marker::Bullet('-');
     assert_eq!(
-        crate::render::render(&blocks, crate::render::Format::Markdown),
+        crate::render::render(&blocks, crate::render::Format::Markdown, false),
         "> Zitat eins\n> Zitat zwei\n\n- Punkt\n  mehr"
     );
     assert_eq!(
-        crate::render::render(&blocks, crate::render::Format::Plain),
+        crate::render::render(&blocks, crate::render::Format::Plain, false),
         "Zitat eins\nZitat zwei\n\n- Punkt\nmehr"
     );
 }

@@ -72,30 +72,50 @@ impl Rule for Boilerplate {
                 None => {}
             }
         }
-        if numeric.is_empty() {
-            return;
+        judge_numbers(blocks, &mut numeric, ctx);
+    }
+}
+
+/// Text mode, once the other rules have run: the lines boilerplate only by their numbers
+/// that stayed are judged again against the prose that stayed, as a second pass over the
+/// output reads them (a price line stood after a paragraph that the related-links rule
+/// then removed, and is no longer between the article's paragraphs).
+pub(crate) fn judge_survivors(blocks: &mut [Block], ctx: &Ctx<'_>) {
+    let mut numeric: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            let b = &blocks[i];
+            b.kept() && b.features.words > 0 && evidence(b) == Some(Evidence::Numbers)
+        })
+        .collect();
+    judge_numbers(blocks, &mut numeric, ctx);
+}
+
+/// Drops the lines `numeric` (boilerplate only by their numbers) that are not the
+/// article's own.
+fn judge_numbers(blocks: &mut [Block], numeric: &mut Vec<usize>, ctx: &Ctx<'_>) {
+    if numeric.is_empty() {
+        return;
+    }
+    // extracted article text: between its first and last paragraph of prose, a
+    // short line of numbers is the article's own (a product's price, a ticket's
+    // price list, a score, an embedded post's date line, a recurring line of a meal
+    // plan); a date or a reading time stands before the first paragraph or after the
+    // last. Measured on injected-dev (headings kept): 34 article lines kept, no
+    // injected one (the injected boilerplate lines are all the lexicon's)
+    if !ctx.html {
+        let prose = |b: &Block| b.kept() && b.kind == Kind::Paragraph && b.is_prose();
+        let first = blocks.iter().position(prose);
+        let last = blocks.iter().rposition(prose);
+        if let (Some(first), Some(last)) = (first, last) {
+            numeric.retain(|&i| i < first || i > last);
         }
-        // extracted article text: between its first and last paragraph of prose, a
-        // short line of numbers is the article's own (a product's price, a ticket's
-        // price list, a score, an embedded post's date line, a recurring line of a meal
-        // plan); a date or a reading time stands before the first paragraph or after the
-        // last. Measured on injected-dev (headings kept): 34 article lines kept, no
-        // injected one (the injected boilerplate lines are all the lexicon's)
-        if !ctx.html {
-            let prose = |b: &Block| b.kept() && b.kind == Kind::Paragraph && b.is_prose();
-            let first = blocks.iter().position(prose);
-            let last = blocks.iter().rposition(prose);
-            if let (Some(first), Some(last)) = (first, last) {
-                numeric.retain(|&i| i < first || i > last);
-            }
-        }
-        // the article's vocabulary before any rule has chosen the article
-        let uses = super::prose_uses(blocks, &numeric, ctx.arena);
-        for i in numeric {
-            let own = content_of(&blocks[i], ctx.arena);
-            if !own.iter().any(|&h| uses.get(h) > 0) {
-                blocks[i].drop_for(Reason::Boilerplate);
-            }
+    }
+    // the article's vocabulary before any rule has chosen the article
+    let uses = super::prose_uses(blocks, numeric, ctx.arena);
+    for &i in numeric.iter() {
+        let own = content_of(&blocks[i], ctx.arena);
+        if !own.iter().any(|&h| uses.get(h) > 0) {
+            blocks[i].drop_for(Reason::Boilerplate);
         }
     }
 }

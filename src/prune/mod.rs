@@ -6,7 +6,7 @@ use crate::block::Block;
 use crate::features::{content_of, Lang, Topic};
 use crate::options::Options;
 
-mod boilerplate;
+pub(crate) mod boilerplate;
 mod duplicates;
 mod headings;
 mod leadin;
@@ -115,6 +115,21 @@ pub(crate) fn run(
             ctx.topic.annotate(blocks, arena);
         }
         rule.apply(blocks, &ctx);
+        // text, headings not kept: the runs as a second pass would read them, once the
+        // headings are gone (see `related::judge_survivors`)
+        if rule.name() == "headings"
+            && !html
+            && !options.keep_headings
+            && !options.disabled_rules.iter().any(|d| d == "related-links")
+        {
+            related::judge_survivors(blocks, &ctx);
+        }
+        if rule.name() == "headings"
+            && !html
+            && !options.disabled_rules.iter().any(|d| d == "boilerplate")
+        {
+            boilerplate::judge_survivors(blocks, &ctx);
+        }
         if rule.changes_topic() && ctx.topic.is_built() {
             ctx.topic = Topic::from_blocks(blocks, arena);
             ctx.topic.annotate(blocks, arena);

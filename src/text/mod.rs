@@ -326,6 +326,13 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
     (out, false)
 }
 
+/// Whether [`blocks`] joins `line` to the block `prev` read before it (a hard-wrapped
+/// paragraph: `prev` breaks off, `line` goes on in lowercase, unmarked), when they stand
+/// one after the other with only blank lines between.
+pub(crate) fn joins(prev: &str, line: &str) -> bool {
+    read_marker(line).0 == Marker::None && continues(line) && breaks_off(prev)
+}
+
 /// The lines of `text`, as [`str::lines`] splits them (at `\n` or `\r\n`; a last line
 /// ending without one), found with `memchr`'s vector search.
 fn lines_of(text: &str) -> impl Iterator<Item = &str> {
