@@ -330,7 +330,10 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
 /// paragraph: `prev` breaks off, `line` goes on in lowercase, unmarked), when they stand
 /// one after the other with only blank lines between.
 pub(crate) fn joins(prev: &str, line: &str) -> bool {
-    read_marker(line).0 == Marker::None && continues(line) && breaks_off(prev)
+    // `continues` first: most lines start in uppercase, and `breaks_off` counts the words
+    // of the whole paragraph. A line starting with a lowercase letter carries no marker,
+    // but the test stays, in case a bullet is ever made of one
+    continues(line) && read_marker(line).0 == Marker::None && breaks_off(prev)
 }
 
 /// The lines of `text`, as [`str::lines`] splits them (at `\n` or `\r\n`; a last line
