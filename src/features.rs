@@ -5,6 +5,7 @@
 
 use crate::block::{Block, Kind};
 use crate::lexicon::{Language, LANGUAGES};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -881,19 +882,24 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     // the arena is written over the hashes, never ahead of the token read (one word kept
     // at most per token read)
     let mut kept = 0usize;
+    // the hashes as cells: the arena is written behind the read, in the same array
+    let arena = Cell::from_mut(&mut hashes[..]).as_slice_of_cells();
     for b in blocks.iter_mut() {
         let start = b.features.content_start as usize;
         let end = start + b.features.words as usize;
         b.features.content_start = kept as u32;
         let mut stop = 0u32;
         // without a branch per token (whether a word is a stopword or a content word
-        // cannot be predicted): every hash is written, and the arena keeps it or not
-        for i in start..end {
-            let (e, mask) = (hashes[i], masks[i]);
+        // cannot be predicted): every hash is written, and the arena keeps it or not.
+        // Zipped slices: no bounds test per token but the write's
+        let read = arena.get(start..end).unwrap_or(&[]);
+        let read_masks = masks.get(start..end).unwrap_or(&[]);
+        for (e, &mask) in read.iter().zip(read_masks) {
+            let e = e.get();
             let stopword = mask & bit != 0;
             let content = e & 1 == 1 && !stopword;
             stop += u32::from(stopword);
-            hashes[kept] = e & !1;
+            arena[kept].set(e & !1);
             kept += usize::from(content);
         }
         b.features.stopwords = stop;
