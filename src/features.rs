@@ -627,11 +627,26 @@ impl Filter {
 /// lookups end at the first slot, cheaper than a general hash map's group probe, and every
 /// token of a page is looked up: the key and its languages share a slot (one cache line
 /// per lookup), and a [`Filter`] answers for most words that are no stopword.
+///
+/// A slot holds the number of its word's language set ([`StopSet`]), not the set: the
+/// stoplists' 3,239 words fall into about 200 distinct sets, so [`compute`] counts a page's
+/// stopwords per set (one increment per token) and turns the counts into languages once.
 pub(crate) struct StopTable {
     slots: Box<[(u64, u64)]>,
+    /// [`StopSet`] → the bit set of its languages; set 0 is the empty one (no stopword)
+    sets: Box<[u64]>,
     filter: Filter,
     shift: u32,
 }
+
+/// The number of a distinct set of languages in [`StopTable`] (0: no stoplist holds the
+/// word). One byte: the 33 stoplists make 195 distinct sets; a test pins the lexicon
+/// below 256 (`StopTable::new` would refuse more), and a byte indexes the per-page tables
+/// of [`compute`] without a bounds test.
+pub(crate) type StopSet = u8;
+
+/// The number of [`StopSet`] values: the size of the per-page tables indexed by one.
+const STOP_SETS: usize = 1 << StopSet::BITS;
 
 const EMPTY_SLOT: u64 = 1;
 
@@ -649,9 +664,11 @@ impl StopTable {
         let mut table = StopTable {
             // one more slot, always empty, after the probed ones: see `get`
             slots: vec![(EMPTY_SLOT, 0); size + 1].into_boxed_slice(),
+            sets: Box::new([]),
             filter: Filter::new(words.iter().map(|w| w.0)),
             shift: 64 - bits,
         };
+        // each word's languages first, gathered from every list that holds it
         for (hash, mask) in words {
             debug_assert!(hash & 1 == 0);
             let mut i = table.slot(hash);
@@ -661,6 +678,21 @@ impl StopTable {
             table.slots[i].0 = hash;
             table.slots[i].1 |= mask;
         }
+        // then the distinct sets numbered (in the order of their bits, so the numbering
+        // does not depend on the table's layout) and each slot's set replaced by its number
+        let mut sets: Vec<u64> = table.slots.iter().map(|s| s.1).collect();
+        sets.push(0);
+        sets.sort_unstable();
+        sets.dedup();
+        assert!(
+            sets.len() <= STOP_SETS,
+            "{} distinct stopword language sets, more than a StopSet numbers",
+            sets.len()
+        );
+        for slot in table.slots.iter_mut() {
+            slot.1 = sets.binary_search(&slot.1).unwrap_or(0) as u64;
+        }
+        table.sets = sets.into_boxed_slice();
         table
     }
 
@@ -673,6 +705,23 @@ impl StopTable {
     /// The languages whose stoplists hold `hash` (0: none).
     #[inline]
     pub(crate) fn get(&self, hash: u64) -> u64 {
+        self.languages(self.set(hash))
+    }
+
+    /// The languages of a set (bit `i`: `LANGUAGES[i]`).
+    #[inline]
+    fn languages(&self, set: StopSet) -> u64 {
+        self.sets.get(usize::from(set)).copied().unwrap_or(0)
+    }
+
+    /// The number of distinct language sets, the empty one included.
+    fn set_count(&self) -> usize {
+        self.sets.len()
+    }
+
+    /// The set of languages whose stoplists hold `hash` (0: none).
+    #[inline]
+    pub(crate) fn set(&self, hash: u64) -> StopSet {
         // Without a branch on whether the word is a stopword (that cannot be predicted):
         // a word the filter turns away starts at the empty slot after the table, and the
         // probe ends at the word's slot or at an empty one, whose mask is 0. Only a word
@@ -688,7 +737,8 @@ impl StopTable {
             // key (invertible modulo 2^64) and zero for an empty slot, and the product is
             // zero exactly at the probe's end
             if (k ^ hash).wrapping_mul(k ^ EMPTY_SLOT) == 0 {
-                return self.slots[i].1;
+                // a set number, below `sets.len()`, which fits a `StopSet` (`new`)
+                return self.slots[i].1 as StopSet;
             }
             i = (i + 1) & (size - 1);
         }
@@ -734,45 +784,18 @@ const LANG_MIN_HITS: u32 = 3;
 /// says little about it.
 const LANG_LONG_BLOCK: usize = 80;
 
-/// Each byte value spread over eight byte lanes: lane `j` holds bit `j` of the byte.
-static SPREAD: [u64; 256] = {
-    let mut t = [0u64; 256];
-    let mut b = 0;
-    while b < 256 {
-        let mut j = 0;
-        while j < 8 {
-            if b >> j & 1 != 0 {
-                t[b] |= 1 << (8 * j);
-            }
-            j += 1;
+/// Adds to `hits` the languages of each stopword set ([`StopSet`]) as often as the page's
+/// tokens used the set (`uses[set]`): the languages are counted once per set, not once
+/// per token.
+fn count_stopwords(hits: &mut [u32; 64], uses: &[u32], table: &StopTable) {
+    for (set, &n) in uses.iter().enumerate().skip(1) {
+        if n == 0 {
+            continue;
         }
-        b += 1;
-    }
-    t
-};
-
-/// Adds the languages whose stoplists hold each token to `hits` (the masks of pass 1).
-/// Without a branch per language: eight languages at a time, one byte lane each, summed
-/// in a word that is emptied into `hits` before a lane can overflow.
-fn count_stopwords(hits: &mut [u32; 64], masks: &[u64]) {
-    let lanes = LANGUAGES.len().clamp(1, 64).div_ceil(8);
-    for run in masks.chunks(255) {
-        let mut sums = [0u64; 8];
-        // most tokens are in no stoplist
-        // every token, the many in no stoplist too: a branch on the mask would be
-        // mispredicted on most stopwords
-        for &mask in run {
-            for (k, sum) in sums.iter_mut().enumerate().take(lanes) {
-                *sum += SPREAD[(mask >> (8 * k)) as usize & 0xFF];
-            }
-        }
-        for (k, sum) in sums.iter().enumerate().take(lanes) {
-            if *sum == 0 {
-                continue;
-            }
-            for j in 0..8 {
-                hits[8 * k + j] += (sum >> (8 * j)) as u32 & 0xFF;
-            }
+        let mut languages = StopSet::try_from(set).map_or(0, |set| table.languages(set));
+        while languages != 0 {
+            hits[languages.trailing_zeros() as usize] += n;
+            languages &= languages - 1;
         }
     }
 }
@@ -795,20 +818,28 @@ fn best_language(hits: &[u32; 64]) -> Lang {
 /// again).
 pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     let phrases = &*crate::prune::phrases::PHRASES;
-    // pass 1, per token: hash (low bit = may be a content word) and the stoplists (bit set
-    // of languages) holding it: one lookup per token, the masks kept for pass 2. Two
+    // pass 1, per token: hash (low bit = may be a content word) and the set of stoplists
+    // holding it ([`StopSet`]): one lookup per token, the sets kept for pass 2. Two
     // arrays, not one of pairs: pass 2 compacts the content words into the hashes' array
-    // in place (it becomes the arena) and frees the masks, so a large page does not hold
+    // in place (it becomes the arena) and frees the sets, so a large page does not hold
     // a third array of 8 bytes per token (at 8 MB of HTML, 9 MB more, in fresh pages
     // every call: blocks of that size are mapped and unmapped by the allocator)
     let capacity = blocks.iter().map(|b| b.text.len() / 5).sum();
     let mut hashes: Vec<u64> = Vec::with_capacity(capacity);
-    let mut masks: Vec<u64> = Vec::with_capacity(capacity);
+    let mut sets: Vec<StopSet> = Vec::with_capacity(capacity);
     let stopwords = &*STOPWORDS;
-    // the token ranges of the long blocks sampled, counted once the page is read
-    let mut long: Vec<(usize, usize)> = Vec::new();
+    // tokens per stopword set, of the long blocks sampled and of the other blocks: the
+    // languages are counted from them once the page is read
+    let mut sampled_uses = [0u32; STOP_SETS];
+    let mut other_uses = [0u32; STOP_SETS];
     let mut sampled = 0usize;
     for b in blocks.iter_mut() {
+        let in_sample = b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS;
+        let uses = if in_sample {
+            &mut sampled_uses
+        } else {
+            &mut other_uses
+        };
         let first = hashes.len();
         let mut words_hash = FNV_OFFSET;
         let mut matcher = phrases.matcher();
@@ -835,10 +866,13 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             capitalised += u32::from(t.upper_initial);
             numbers += u32::from(t.numeric);
             hashes.push(t.hash | u64::from(is_content(&t)));
-            masks.push(stopwords.get(t.hash));
+            let set = stopwords.set(t.hash);
+            sets.push(set);
+            // every token, the many in no stoplist too (set 0): a branch on the set
+            // would be mispredicted on most stopwords
+            uses[usize::from(set)] += 1;
         }
-        if b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS {
-            long.push((first, hashes.len()));
+        if in_sample {
             sampled += words as usize;
         }
         matcher.read_line(hashes[first..].iter().map(|&e| e & !1), words as usize);
@@ -865,20 +899,23 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             ..Default::default()
         };
     }
-    let mut hits = [0u32; 64];
     if sampled < LANG_SAMPLE_TOKENS {
-        // short pages: the short blocks too. Every long block is in the sample (it never
-        // filled up), so the count is the whole page's: one pass over all the tokens
-        // instead of one per block
-        count_stopwords(&mut hits, &masks);
-    } else {
-        for &(start, end) in &long {
-            count_stopwords(&mut hits, &masks[start..end]);
+        // short pages: the short blocks too (every long block is in the sample, which
+        // never filled up, so the count is the whole page's)
+        for (n, &other) in sampled_uses.iter_mut().zip(&other_uses) {
+            *n += other;
         }
     }
+    let mut hits = [0u32; 64];
+    count_stopwords(&mut hits, &sampled_uses, stopwords);
     let lang = best_language(&hits);
     // pass 2: stopwords of that language; the arena holds the content words only
     let bit = lang.bit();
+    // per stopword set: whether it holds the language
+    let mut in_lang = [false; STOP_SETS];
+    for (set, stop) in in_lang.iter_mut().enumerate().take(stopwords.set_count()) {
+        *stop = StopSet::try_from(set).is_ok_and(|set| stopwords.languages(set) & bit != 0);
+    }
     // the arena is written over the hashes, never ahead of the token read (one word kept
     // at most per token read)
     let mut kept = 0usize;
@@ -893,10 +930,10 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         // cannot be predicted): every hash is written, and the arena keeps it or not.
         // Zipped slices: no bounds test per token but the write's
         let read = arena.get(start..end).unwrap_or(&[]);
-        let read_masks = masks.get(start..end).unwrap_or(&[]);
-        for (e, &mask) in read.iter().zip(read_masks) {
+        let read_sets = sets.get(start..end).unwrap_or(&[]);
+        for (e, &set) in read.iter().zip(read_sets) {
             let e = e.get();
-            let stopword = mask & bit != 0;
+            let stopword = in_lang[usize::from(set)];
             let content = e & 1 == 1 && !stopword;
             stop += u32::from(stopword);
             arena[kept].set(e & !1);
@@ -905,7 +942,7 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         b.features.stopwords = stop;
         b.features.content_words = kept as u32 - b.features.content_start;
     }
-    drop(masks);
+    drop(sets);
     hashes.truncate(kept);
     (lang, hashes)
 }
@@ -1473,26 +1510,44 @@ mod tests {
 
     #[test]
     fn stopwords_are_counted_per_language() {
+        let table = &*STOPWORDS;
+        assert!(table.set_count() > 1);
+        assert_eq!(table.languages(0), 0);
         let mut x = 0x9E37_79B9_7F4A_7C15u64;
-        let masks: Vec<u64> = (0..1000)
+        let sets: Vec<StopSet> = (0..1000)
             .map(|i| {
                 x ^= x << 13;
                 x ^= x >> 7;
                 x ^= x << 17;
-                // long runs of one language too, past a lane's 255
+                // long runs of one set too
                 if i < 600 {
-                    1 << 3
+                    1
                 } else {
-                    x & ((1 << LANGUAGES.len()) - 1)
+                    (x % table.set_count() as u64) as StopSet
                 }
             })
             .collect();
+        assert!(table.set_count() <= STOP_SETS);
+        let mut uses = [0u32; STOP_SETS];
+        sets.iter().for_each(|&s| uses[usize::from(s)] += 1);
         let mut hits = [0u32; 64];
-        count_stopwords(&mut hits, &masks);
+        count_stopwords(&mut hits, &uses, table);
         for (lang, &n) in hits.iter().enumerate() {
-            let want = masks.iter().filter(|&&m| m >> lang & 1 != 0).count();
+            let want = sets
+                .iter()
+                .filter(|&&s| table.languages(s) >> lang & 1 != 0)
+                .count();
             assert_eq!(n as usize, want, "{lang}");
         }
+        // every set is distinct, and numbered in a table the stopwords agree with
+        let mut distinct = table.sets.to_vec();
+        distinct.dedup();
+        assert_eq!(distinct.len(), table.set_count());
+        assert_eq!(
+            table.get(hash_lower("the")),
+            table.languages(table.set(hash_lower("the")))
+        );
+        assert_ne!(table.get(hash_lower("the")), 0);
     }
 
     #[test]
