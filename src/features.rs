@@ -594,13 +594,15 @@ fn hash_ascii_lowered(mut h: u64, bytes: &[u8], start: usize, end: usize) -> u64
 /// stays in the first-level cache): most lookups of words a table does not hold end here,
 /// without touching the table, whose slots are spread over far more memory than the cache
 /// holds.
-pub(crate) struct Filter(Box<[u64]>);
+pub(crate) struct Filter(Box<[u64; FILTER_WORDS]>);
 
 const FILTER_BITS: u32 = 16;
+/// The filter's 64-bit words: an array of known length, so a probe has no bounds test.
+const FILTER_WORDS: usize = (1 << FILTER_BITS) / 64;
 
 impl Filter {
     pub(crate) fn new(keys: impl Iterator<Item = u64>) -> Filter {
-        let mut bits = vec![0u64; (1 << FILTER_BITS) / 64].into_boxed_slice();
+        let mut bits = Box::new([0u64; FILTER_WORDS]);
         for k in keys {
             let i = Filter::bucket(k);
             bits[i >> 6] |= 1 << (i & 63);
