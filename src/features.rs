@@ -308,11 +308,11 @@ fn ascii_classes(w: u64) -> (u64, u64, u64) {
 /// no word byte).
 #[inline(always)]
 fn chunk_at(bytes: &[u8], i: usize) -> u64 {
-    match bytes.get(i..i + 8) {
-        Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    match rest.first_chunk::<8>() {
+        Some(&c) => u64::from_le_bytes(c),
         None => {
             let mut c = [0u8; 8];
-            let rest = bytes.get(i..).unwrap_or(&[]);
             c[..rest.len()].copy_from_slice(rest);
             u64::from_le_bytes(c)
         }
