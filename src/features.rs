@@ -137,11 +137,16 @@ fn nfc_nukta(c: char) -> Option<[char; 2]> {
 /// The classes of the Basic Multilingual Plane, one byte per code point (64 KiB, built once):
 /// the standard library's Unicode lookups are binary searches, and the tokenizer asks about
 /// every character of text outside ASCII.
-static BMP_CLASS: LazyLock<Box<[u8]>> = LazyLock::new(|| {
-    (0..=0xFFFFu32)
-        .map(|cp| char::from_u32(cp).map_or(0, class_slow))
-        .collect()
+static BMP_CLASS: LazyLock<Box<[u8; BMP]>> = LazyLock::new(|| {
+    let mut table = Box::new([0u8; BMP]);
+    for (cp, k) in (0u32..).zip(table.iter_mut()) {
+        *k = char::from_u32(cp).map_or(0, class_slow);
+    }
+    table
 });
+
+/// The code points of the Basic Multilingual Plane.
+const BMP: usize = 0x1_0000;
 
 /// The class bits of `c` ([`WORD`], [`CJK`], [`NUMERIC`], [`UPPER`], [`OWN_LOWER`]).
 #[inline]
@@ -371,6 +376,27 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// The length and class bits of the char at byte `i` of `b` (a char boundary, outside
+/// ASCII): [`Tokens::wide_char_at`] without the char, for the scans that only classify.
+/// A char of two or three bytes is in the BMP: its class is read from `bmp` (the
+/// [`BMP_CLASS`] table, looked up once by the caller) without a test of the code point.
+#[inline(always)]
+fn wide_class_at(b: &[u8], i: usize, bmp: &[u8; BMP]) -> (usize, u8) {
+    let more = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let lead = u32::from(b.get(i).copied().unwrap_or(0));
+    if lead < 0xE0 {
+        (2, bmp[((lead & 0x1F) << 6 | more(1)) as usize])
+    } else if lead < 0xF0 {
+        (
+            3,
+            bmp[((lead & 0x0F) << 12 | more(1) << 6 | more(2)) as usize & (BMP - 1)],
+        )
+    } else {
+        let cp = (lead & 0x07) << 18 | more(1) << 12 | more(2) << 6 | more(3);
+        (4, class(char::from_u32(cp).unwrap_or(' ')))
+    }
+}
+
 impl Tokens<'_> {
     /// The char at byte `i` (a char boundary, outside ASCII), its length and class bits.
     #[inline(always)]
@@ -508,6 +534,7 @@ impl Tokens<'_> {
         gap: u8,
     ) -> Token {
         let bytes = self.text.as_bytes();
+        let bmp: &[u8; BMP] = &BMP_CLASS;
         let mut end = from;
         let mut chars = (from - start) as u32;
         // some char outside ASCII changes in lowercase (most are their own lowercase form)
@@ -520,7 +547,7 @@ impl Tokens<'_> {
             } else if k & B_NON_ASCII == 0 {
                 break;
             } else {
-                let (_, l, kind) = self.wide_char_at(end);
+                let (l, kind) = wide_class_at(bytes, end, bmp);
                 if kind & (WORD | CJK) != WORD {
                     break;
                 }
@@ -1408,6 +1435,21 @@ mod tests {
             let mut blocks = vec![Block::new(text.to_string(), crate::block::Kind::Paragraph)];
             compute(&mut blocks);
             assert_eq!(blocks[0].features.colon, text.contains(':'), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn wide_class_at_agrees_with_the_char_lookup() {
+        let bmp: &[u8; BMP] = &BMP_CLASS;
+        for cp in (0x80..0x11_0000u32).step_by(3).chain(0x80..0x800) {
+            if let Some(c) = char::from_u32(cp) {
+                let s = format!("{c}x");
+                assert_eq!(
+                    wide_class_at(s.as_bytes(), 0, bmp),
+                    (c.len_utf8(), class(c)),
+                    "{cp:#x}"
+                );
+            }
         }
     }
 
