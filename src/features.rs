@@ -1300,6 +1300,7 @@ impl Topic {
 }
 
 /// Whether a block feeds the article's vocabulary: kept prose, no heading.
+#[inline]
 fn feeds(b: &Block) -> bool {
     b.kept() && b.is_prose() && b.kind != Kind::Heading
 }
