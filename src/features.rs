@@ -601,18 +601,20 @@ impl Tokens<'_> {
 /// on from `h` (the hash of the chunks before `start`): the hash of the lowercase form of
 /// text whose other chars are their own lowercase form.
 fn hash_ascii_lowered(mut h: u64, bytes: &[u8], start: usize, end: usize) -> u64 {
-    let mut i = start;
-    while i < end {
-        let w = chunk_at(bytes, i);
-        let (_, upper, _) = ascii_classes(w);
-        let n = (end - i).min(8);
-        let keep = if n == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * n)) - 1
-        };
-        h = mix_chunk(h, (w | upper >> 2) & keep);
-        i += n;
+    let word = bytes.get(start..end).unwrap_or(&[]);
+    let lowered = |w: u64| w | ascii_classes(w).1 >> 2;
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix_chunk(
+            h,
+            lowered(u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))),
+        );
+    }
+    let rest = chunks.remainder().len();
+    if rest > 0 {
+        // the last bytes, zero-padded (the text goes on past the word in most cases)
+        let keep = (1u64 << (8 * rest)) - 1;
+        h = mix_chunk(h, lowered(chunk_at(bytes, end - rest)) & keep);
     }
     fold(h) & !1
 }
