@@ -169,16 +169,18 @@ pub(crate) struct Token {
     pub numeric: bool,
     pub cjk: bool,
     /// What the text before the token (since the previous one) holds, as byte class
-    /// bits ([`Token::gap_mark`]; `B_COLON`: an ASCII colon).
+    /// bits ([`Token::gap_mark`]; `B_COLON`: an ASCII colon; `B_TERMINAL` for a terminal
+    /// mark outside ASCII too).
     pub gap: u8,
 }
 
 impl Token {
-    /// The text before the token holds `.`, `!`, `?` or a char outside ASCII: it may
-    /// hold a sentence end.
+    /// The text before the token holds a terminal mark (`.`, `!`, `?`, or one outside
+    /// ASCII such as `。`): it may hold a sentence end (a gap without one holds none, see
+    /// `sentence_ends_in_gap`).
     #[inline(always)]
     pub fn gap_mark(&self) -> bool {
-        self.gap & (B_TERMINAL | B_NON_ASCII) != 0
+        self.gap & B_TERMINAL != 0
     }
 }
 
@@ -465,7 +467,9 @@ impl Iterator for Tokens<'_> {
                 }
                 break (i, kind, false);
             }
-            gap |= B_NON_ASCII;
+            // most chars outside ASCII between words (quotes, dashes, spaces) end no
+            // sentence: only a terminal mark sends the gap to `sentence_ends_in_gap`
+            gap |= if is_terminal(c) { B_TERMINAL } else { 0 };
             i += l;
         };
         if ascii {
@@ -1401,7 +1405,7 @@ mod tests {
             assert_eq!(t.hash, hash_lower(s), "{s}");
             assert_eq!(t.numeric, !t.cjk && s.chars().all(char::is_numeric), "{s}");
             let gap = &text[prev_end..t.start];
-            let marked = gap.chars().any(|c| !c.is_ascii() || is_terminal(c));
+            let marked = gap.chars().any(is_terminal);
             assert_eq!(t.gap_mark(), marked, "{gap:?}");
             assert_eq!(t.gap & B_COLON != 0, gap.contains(':'), "{gap:?}");
             prev_end = t.end;
