@@ -5,6 +5,7 @@
 
 use crate::block::{Block, Kind};
 use crate::lexicon::{Language, LANGUAGES};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -136,11 +137,16 @@ fn nfc_nukta(c: char) -> Option<[char; 2]> {
 /// The classes of the Basic Multilingual Plane, one byte per code point (64 KiB, built once):
 /// the standard library's Unicode lookups are binary searches, and the tokenizer asks about
 /// every character of text outside ASCII.
-static BMP_CLASS: LazyLock<Box<[u8]>> = LazyLock::new(|| {
-    (0..=0xFFFFu32)
-        .map(|cp| char::from_u32(cp).map_or(0, class_slow))
-        .collect()
+static BMP_CLASS: LazyLock<Box<[u8; BMP]>> = LazyLock::new(|| {
+    let mut table = Box::new([0u8; BMP]);
+    for (cp, k) in (0u32..).zip(table.iter_mut()) {
+        *k = char::from_u32(cp).map_or(0, class_slow);
+    }
+    table
 });
+
+/// The code points of the Basic Multilingual Plane.
+const BMP: usize = 0x1_0000;
 
 /// The class bits of `c` ([`WORD`], [`CJK`], [`NUMERIC`], [`UPPER`], [`OWN_LOWER`]).
 #[inline]
@@ -163,16 +169,18 @@ pub(crate) struct Token {
     pub numeric: bool,
     pub cjk: bool,
     /// What the text before the token (since the previous one) holds, as byte class
-    /// bits ([`Token::gap_mark`]; `B_COLON`: an ASCII colon).
+    /// bits ([`Token::gap_mark`]; `B_COLON`: an ASCII colon; `B_TERMINAL` for a terminal
+    /// mark outside ASCII too).
     pub gap: u8,
 }
 
 impl Token {
-    /// The text before the token holds `.`, `!`, `?` or a char outside ASCII: it may
-    /// hold a sentence end.
+    /// The text before the token holds a terminal mark (`.`, `!`, `?`, or one outside
+    /// ASCII such as `。`): it may hold a sentence end (a gap without one holds none, see
+    /// `sentence_ends_in_gap`).
     #[inline(always)]
     pub fn gap_mark(&self) -> bool {
-        self.gap & (B_TERMINAL | B_NON_ASCII) != 0
+        self.gap & B_TERMINAL != 0
     }
 }
 
@@ -307,11 +315,11 @@ fn ascii_classes(w: u64) -> (u64, u64, u64) {
 /// no word byte).
 #[inline(always)]
 fn chunk_at(bytes: &[u8], i: usize) -> u64 {
-    match bytes.get(i..i + 8) {
-        Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    match rest.first_chunk::<8>() {
+        Some(&c) => u64::from_le_bytes(c),
         None => {
             let mut c = [0u8; 8];
-            let rest = bytes.get(i..).unwrap_or(&[]);
             c[..rest.len()].copy_from_slice(rest);
             u64::from_le_bytes(c)
         }
@@ -369,6 +377,27 @@ static BYTE_CLASS: [u8; 256] = {
     }
     t
 };
+
+/// The length and class bits of the char at byte `i` of `b` (a char boundary, outside
+/// ASCII): [`Tokens::wide_char_at`] without the char, for the scans that only classify.
+/// A char of two or three bytes is in the BMP: its class is read from `bmp` (the
+/// [`BMP_CLASS`] table, looked up once by the caller) without a test of the code point.
+#[inline(always)]
+fn wide_class_at(b: &[u8], i: usize, bmp: &[u8; BMP]) -> (usize, u8) {
+    let more = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let lead = u32::from(b.get(i).copied().unwrap_or(0));
+    if lead < 0xE0 {
+        (2, bmp[((lead & 0x1F) << 6 | more(1)) as usize])
+    } else if lead < 0xF0 {
+        (
+            3,
+            bmp[((lead & 0x0F) << 12 | more(1) << 6 | more(2)) as usize & (BMP - 1)],
+        )
+    } else {
+        let cp = (lead & 0x07) << 18 | more(1) << 12 | more(2) << 6 | more(3);
+        (4, class(char::from_u32(cp).unwrap_or(' ')))
+    }
+}
 
 impl Tokens<'_> {
     /// The char at byte `i` (a char boundary, outside ASCII), its length and class bits.
@@ -438,7 +467,9 @@ impl Iterator for Tokens<'_> {
                 }
                 break (i, kind, false);
             }
-            gap |= B_NON_ASCII;
+            // most chars outside ASCII between words (quotes, dashes, spaces) end no
+            // sentence: only a terminal mark sends the gap to `sentence_ends_in_gap`
+            gap |= if is_terminal(c) { B_TERMINAL } else { 0 };
             i += l;
         };
         if ascii {
@@ -507,6 +538,7 @@ impl Tokens<'_> {
         gap: u8,
     ) -> Token {
         let bytes = self.text.as_bytes();
+        let bmp: &[u8; BMP] = &BMP_CLASS;
         let mut end = from;
         let mut chars = (from - start) as u32;
         // some char outside ASCII changes in lowercase (most are their own lowercase form)
@@ -519,7 +551,7 @@ impl Tokens<'_> {
             } else if k & B_NON_ASCII == 0 {
                 break;
             } else {
-                let (_, l, kind) = self.wide_char_at(end);
+                let (l, kind) = wide_class_at(bytes, end, bmp);
                 if kind & (WORD | CJK) != WORD {
                     break;
                 }
@@ -573,18 +605,20 @@ impl Tokens<'_> {
 /// on from `h` (the hash of the chunks before `start`): the hash of the lowercase form of
 /// text whose other chars are their own lowercase form.
 fn hash_ascii_lowered(mut h: u64, bytes: &[u8], start: usize, end: usize) -> u64 {
-    let mut i = start;
-    while i < end {
-        let w = chunk_at(bytes, i);
-        let (_, upper, _) = ascii_classes(w);
-        let n = (end - i).min(8);
-        let keep = if n == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * n)) - 1
-        };
-        h = mix_chunk(h, (w | upper >> 2) & keep);
-        i += n;
+    let word = bytes.get(start..end).unwrap_or(&[]);
+    let lowered = |w: u64| w | ascii_classes(w).1 >> 2;
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix_chunk(
+            h,
+            lowered(u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))),
+        );
+    }
+    let rest = chunks.remainder().len();
+    if rest > 0 {
+        // the last bytes, zero-padded (the text goes on past the word in most cases)
+        let keep = (1u64 << (8 * rest)) - 1;
+        h = mix_chunk(h, lowered(chunk_at(bytes, end - rest)) & keep);
     }
     fold(h) & !1
 }
@@ -593,13 +627,15 @@ fn hash_ascii_lowered(mut h: u64, bytes: &[u8], start: usize, end: usize) -> u64
 /// stays in the first-level cache): most lookups of words a table does not hold end here,
 /// without touching the table, whose slots are spread over far more memory than the cache
 /// holds.
-pub(crate) struct Filter(Box<[u64]>);
+pub(crate) struct Filter(Box<[u64; FILTER_WORDS]>);
 
 const FILTER_BITS: u32 = 16;
+/// The filter's 64-bit words: an array of known length, so a probe has no bounds test.
+const FILTER_WORDS: usize = (1 << FILTER_BITS) / 64;
 
 impl Filter {
     pub(crate) fn new(keys: impl Iterator<Item = u64>) -> Filter {
-        let mut bits = vec![0u64; (1 << FILTER_BITS) / 64].into_boxed_slice();
+        let mut bits = Box::new([0u64; FILTER_WORDS]);
         for k in keys {
             let i = Filter::bucket(k);
             bits[i >> 6] |= 1 << (i & 63);
@@ -626,11 +662,26 @@ impl Filter {
 /// lookups end at the first slot, cheaper than a general hash map's group probe, and every
 /// token of a page is looked up: the key and its languages share a slot (one cache line
 /// per lookup), and a [`Filter`] answers for most words that are no stopword.
+///
+/// A slot holds the number of its word's language set ([`StopSet`]), not the set: the
+/// stoplists' 3,239 words fall into about 200 distinct sets, so [`compute`] counts a page's
+/// stopwords per set (one increment per token) and turns the counts into languages once.
 pub(crate) struct StopTable {
     slots: Box<[(u64, u64)]>,
+    /// [`StopSet`] → the bit set of its languages; set 0 is the empty one (no stopword)
+    sets: Box<[u64]>,
     filter: Filter,
     shift: u32,
 }
+
+/// The number of a distinct set of languages in [`StopTable`] (0: no stoplist holds the
+/// word). One byte: the 33 stoplists make 195 distinct sets; a test pins the lexicon
+/// below 256 (`StopTable::new` would refuse more), and a byte indexes the per-page tables
+/// of [`compute`] without a bounds test.
+pub(crate) type StopSet = u8;
+
+/// The number of [`StopSet`] values: the size of the per-page tables indexed by one.
+const STOP_SETS: usize = 1 << StopSet::BITS;
 
 const EMPTY_SLOT: u64 = 1;
 
@@ -648,9 +699,11 @@ impl StopTable {
         let mut table = StopTable {
             // one more slot, always empty, after the probed ones: see `get`
             slots: vec![(EMPTY_SLOT, 0); size + 1].into_boxed_slice(),
+            sets: Box::new([]),
             filter: Filter::new(words.iter().map(|w| w.0)),
             shift: 64 - bits,
         };
+        // each word's languages first, gathered from every list that holds it
         for (hash, mask) in words {
             debug_assert!(hash & 1 == 0);
             let mut i = table.slot(hash);
@@ -660,6 +713,21 @@ impl StopTable {
             table.slots[i].0 = hash;
             table.slots[i].1 |= mask;
         }
+        // then the distinct sets numbered (in the order of their bits, so the numbering
+        // does not depend on the table's layout) and each slot's set replaced by its number
+        let mut sets: Vec<u64> = table.slots.iter().map(|s| s.1).collect();
+        sets.push(0);
+        sets.sort_unstable();
+        sets.dedup();
+        assert!(
+            sets.len() <= STOP_SETS,
+            "{} distinct stopword language sets, more than a StopSet numbers",
+            sets.len()
+        );
+        for slot in table.slots.iter_mut() {
+            slot.1 = sets.binary_search(&slot.1).unwrap_or(0) as u64;
+        }
+        table.sets = sets.into_boxed_slice();
         table
     }
 
@@ -672,6 +740,23 @@ impl StopTable {
     /// The languages whose stoplists hold `hash` (0: none).
     #[inline]
     pub(crate) fn get(&self, hash: u64) -> u64 {
+        self.languages(self.set(hash))
+    }
+
+    /// The languages of a set (bit `i`: `LANGUAGES[i]`).
+    #[inline]
+    fn languages(&self, set: StopSet) -> u64 {
+        self.sets.get(usize::from(set)).copied().unwrap_or(0)
+    }
+
+    /// The number of distinct language sets, the empty one included.
+    fn set_count(&self) -> usize {
+        self.sets.len()
+    }
+
+    /// The set of languages whose stoplists hold `hash` (0: none).
+    #[inline]
+    pub(crate) fn set(&self, hash: u64) -> StopSet {
         // Without a branch on whether the word is a stopword (that cannot be predicted):
         // a word the filter turns away starts at the empty slot after the table, and the
         // probe ends at the word's slot or at an empty one, whose mask is 0. Only a word
@@ -687,7 +772,8 @@ impl StopTable {
             // key (invertible modulo 2^64) and zero for an empty slot, and the product is
             // zero exactly at the probe's end
             if (k ^ hash).wrapping_mul(k ^ EMPTY_SLOT) == 0 {
-                return self.slots[i].1;
+                // a set number, below `sets.len()`, which fits a `StopSet` (`new`)
+                return self.slots[i].1 as StopSet;
             }
             i = (i + 1) & (size - 1);
         }
@@ -733,45 +819,18 @@ const LANG_MIN_HITS: u32 = 3;
 /// says little about it.
 const LANG_LONG_BLOCK: usize = 80;
 
-/// Each byte value spread over eight byte lanes: lane `j` holds bit `j` of the byte.
-static SPREAD: [u64; 256] = {
-    let mut t = [0u64; 256];
-    let mut b = 0;
-    while b < 256 {
-        let mut j = 0;
-        while j < 8 {
-            if b >> j & 1 != 0 {
-                t[b] |= 1 << (8 * j);
-            }
-            j += 1;
+/// Adds to `hits` the languages of each stopword set ([`StopSet`]) as often as the page's
+/// tokens used the set (`uses[set]`): the languages are counted once per set, not once
+/// per token.
+fn count_stopwords(hits: &mut [u32; 64], uses: &[u32], table: &StopTable) {
+    for (set, &n) in uses.iter().enumerate().skip(1) {
+        if n == 0 {
+            continue;
         }
-        b += 1;
-    }
-    t
-};
-
-/// Adds the languages whose stoplists hold each token to `hits` (the masks of pass 1).
-/// Without a branch per language: eight languages at a time, one byte lane each, summed
-/// in a word that is emptied into `hits` before a lane can overflow.
-fn count_stopwords(hits: &mut [u32; 64], masks: &[u64]) {
-    let lanes = LANGUAGES.len().clamp(1, 64).div_ceil(8);
-    for run in masks.chunks(255) {
-        let mut sums = [0u64; 8];
-        // most tokens are in no stoplist
-        // every token, the many in no stoplist too: a branch on the mask would be
-        // mispredicted on most stopwords
-        for &mask in run {
-            for (k, sum) in sums.iter_mut().enumerate().take(lanes) {
-                *sum += SPREAD[(mask >> (8 * k)) as usize & 0xFF];
-            }
-        }
-        for (k, sum) in sums.iter().enumerate().take(lanes) {
-            if *sum == 0 {
-                continue;
-            }
-            for j in 0..8 {
-                hits[8 * k + j] += (sum >> (8 * j)) as u32 & 0xFF;
-            }
+        let mut languages = StopSet::try_from(set).map_or(0, |set| table.languages(set));
+        while languages != 0 {
+            hits[languages.trailing_zeros() as usize] += n;
+            languages &= languages - 1;
         }
     }
 }
@@ -794,20 +853,28 @@ fn best_language(hits: &[u32; 64]) -> Lang {
 /// again).
 pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     let phrases = &*crate::prune::phrases::PHRASES;
-    // pass 1, per token: hash (low bit = may be a content word) and the stoplists (bit set
-    // of languages) holding it: one lookup per token, the masks kept for pass 2. Two
+    // pass 1, per token: hash (low bit = may be a content word) and the set of stoplists
+    // holding it ([`StopSet`]): one lookup per token, the sets kept for pass 2. Two
     // arrays, not one of pairs: pass 2 compacts the content words into the hashes' array
-    // in place (it becomes the arena) and frees the masks, so a large page does not hold
+    // in place (it becomes the arena) and frees the sets, so a large page does not hold
     // a third array of 8 bytes per token (at 8 MB of HTML, 9 MB more, in fresh pages
     // every call: blocks of that size are mapped and unmapped by the allocator)
     let capacity = blocks.iter().map(|b| b.text.len() / 5).sum();
     let mut hashes: Vec<u64> = Vec::with_capacity(capacity);
-    let mut masks: Vec<u64> = Vec::with_capacity(capacity);
+    let mut sets: Vec<StopSet> = Vec::with_capacity(capacity);
     let stopwords = &*STOPWORDS;
-    // the token ranges of the long blocks sampled, counted once the page is read
-    let mut long: Vec<(usize, usize)> = Vec::new();
+    // tokens per stopword set, of the long blocks sampled and of the other blocks: the
+    // languages are counted from them once the page is read
+    let mut sampled_uses = [0u32; STOP_SETS];
+    let mut other_uses = [0u32; STOP_SETS];
     let mut sampled = 0usize;
     for b in blocks.iter_mut() {
+        let in_sample = b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS;
+        let uses = if in_sample {
+            &mut sampled_uses
+        } else {
+            &mut other_uses
+        };
         let first = hashes.len();
         let mut words_hash = FNV_OFFSET;
         let mut matcher = phrases.matcher();
@@ -834,10 +901,13 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             capitalised += u32::from(t.upper_initial);
             numbers += u32::from(t.numeric);
             hashes.push(t.hash | u64::from(is_content(&t)));
-            masks.push(stopwords.get(t.hash));
+            let set = stopwords.set(t.hash);
+            sets.push(set);
+            // every token, the many in no stoplist too (set 0): a branch on the set
+            // would be mispredicted on most stopwords
+            uses[usize::from(set)] += 1;
         }
-        if b.text.len() >= LANG_LONG_BLOCK && sampled < LANG_SAMPLE_TOKENS {
-            long.push((first, hashes.len()));
+        if in_sample {
             sampled += words as usize;
         }
         matcher.read_line(hashes[first..].iter().map(|&e| e & !1), words as usize);
@@ -864,42 +934,50 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             ..Default::default()
         };
     }
-    let mut hits = [0u32; 64];
     if sampled < LANG_SAMPLE_TOKENS {
-        // short pages: the short blocks too. Every long block is in the sample (it never
-        // filled up), so the count is the whole page's: one pass over all the tokens
-        // instead of one per block
-        count_stopwords(&mut hits, &masks);
-    } else {
-        for &(start, end) in &long {
-            count_stopwords(&mut hits, &masks[start..end]);
+        // short pages: the short blocks too (every long block is in the sample, which
+        // never filled up, so the count is the whole page's)
+        for (n, &other) in sampled_uses.iter_mut().zip(&other_uses) {
+            *n += other;
         }
     }
+    let mut hits = [0u32; 64];
+    count_stopwords(&mut hits, &sampled_uses, stopwords);
     let lang = best_language(&hits);
     // pass 2: stopwords of that language; the arena holds the content words only
     let bit = lang.bit();
+    // per stopword set: whether it holds the language
+    let mut in_lang = [false; STOP_SETS];
+    for (set, stop) in in_lang.iter_mut().enumerate().take(stopwords.set_count()) {
+        *stop = StopSet::try_from(set).is_ok_and(|set| stopwords.languages(set) & bit != 0);
+    }
     // the arena is written over the hashes, never ahead of the token read (one word kept
     // at most per token read)
     let mut kept = 0usize;
+    // the hashes as cells: the arena is written behind the read, in the same array
+    let arena = Cell::from_mut(&mut hashes[..]).as_slice_of_cells();
     for b in blocks.iter_mut() {
         let start = b.features.content_start as usize;
         let end = start + b.features.words as usize;
         b.features.content_start = kept as u32;
         let mut stop = 0u32;
         // without a branch per token (whether a word is a stopword or a content word
-        // cannot be predicted): every hash is written, and the arena keeps it or not
-        for i in start..end {
-            let (e, mask) = (hashes[i], masks[i]);
-            let stopword = mask & bit != 0;
+        // cannot be predicted): every hash is written, and the arena keeps it or not.
+        // Zipped slices: no bounds test per token but the write's
+        let read = arena.get(start..end).unwrap_or(&[]);
+        let read_sets = sets.get(start..end).unwrap_or(&[]);
+        for (e, &set) in read.iter().zip(read_sets) {
+            let e = e.get();
+            let stopword = in_lang[usize::from(set)];
             let content = e & 1 == 1 && !stopword;
             stop += u32::from(stopword);
-            hashes[kept] = e & !1;
+            arena[kept].set(e & !1);
             kept += usize::from(content);
         }
         b.features.stopwords = stop;
         b.features.content_words = kept as u32 - b.features.content_start;
     }
-    drop(masks);
+    drop(sets);
     hashes.truncate(kept);
     (lang, hashes)
 }
@@ -1060,6 +1138,22 @@ impl<V: Copy + Default> WordMap<V> {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
+        self.entry_reserved(hash)
+    }
+
+    /// Room for `n` more words: the next `n` calls of [`WordMap::entry_reserved`] need no
+    /// test of the size.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        while (self.len + n) * 2 > self.slots.len() {
+            self.grow();
+        }
+    }
+
+    /// [`WordMap::entry`] without the test of the size: [`WordMap::reserve`] made room.
+    #[inline(always)]
+    pub(crate) fn entry_reserved(&mut self, hash: u64) -> (&mut V, bool) {
+        debug_assert!(hash & 1 == 0);
+        debug_assert!((self.len + 1) * 2 <= self.slots.len());
         let i = self.free_slot(hash);
         // whether the word is new cannot be predicted: no branch on it
         let new = self.slots[i].0 == EMPTY_SLOT;
@@ -1181,8 +1275,10 @@ impl Topic {
         let mut plain_words = 0;
         for (j, b) in blocks.iter().enumerate().filter(|(_, b)| feeds(b)) {
             let own = j as u32 + 1;
-            for &h in content_of(b, arena) {
-                let (e, new) = counts.entry(h);
+            let content = content_of(b, arena);
+            counts.reserve(content.len());
+            for &h in content {
+                let (e, new) = counts.entry_reserved(h);
                 // counted up to what `is_informative` asks (a lookup per new word)
                 if new && plain_words < INFORMATIVE_WORDS && STOPWORDS.get(h) == 0 {
                     plain_words += 1;
@@ -1247,6 +1343,7 @@ impl Topic {
 }
 
 /// Whether a block feeds the article's vocabulary: kept prose, no heading.
+#[inline]
 fn feeds(b: &Block) -> bool {
     b.kept() && b.is_prose() && b.kind != Kind::Heading
 }
@@ -1327,7 +1424,7 @@ mod tests {
             assert_eq!(t.hash, hash_lower(s), "{s}");
             assert_eq!(t.numeric, !t.cjk && s.chars().all(char::is_numeric), "{s}");
             let gap = &text[prev_end..t.start];
-            let marked = gap.chars().any(|c| !c.is_ascii() || is_terminal(c));
+            let marked = gap.chars().any(is_terminal);
             assert_eq!(t.gap_mark(), marked, "{gap:?}");
             assert_eq!(t.gap & B_COLON != 0, gap.contains(':'), "{gap:?}");
             prev_end = t.end;
@@ -1382,6 +1479,21 @@ mod tests {
             let mut blocks = vec![Block::new(text.to_string(), crate::block::Kind::Paragraph)];
             compute(&mut blocks);
             assert_eq!(blocks[0].features.colon, text.contains(':'), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn wide_class_at_agrees_with_the_char_lookup() {
+        let bmp: &[u8; BMP] = &BMP_CLASS;
+        for cp in (0x80..0x11_0000u32).step_by(3).chain(0x80..0x800) {
+            if let Some(c) = char::from_u32(cp) {
+                let s = format!("{c}x");
+                assert_eq!(
+                    wide_class_at(s.as_bytes(), 0, bmp),
+                    (c.len_utf8(), class(c)),
+                    "{cp:#x}"
+                );
+            }
         }
     }
 
@@ -1482,30 +1594,65 @@ mod tests {
             assert_eq!(ours.get(h), n);
         }
         assert_eq!(ours.get(2), 0);
+        // room reserved a batch at a time, then filled without the size test
+        let mut reserved = CountMap::with_capacity(0);
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..50 {
+            reserved.reserve(100);
+            for _ in 0..100 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let h = (x % 700).wrapping_mul(0x9E37_79B9_7F4A_7C15) & !1;
+                *reserved.entry_reserved(h).0 += 1;
+            }
+        }
+        assert_eq!(reserved.len(), std.len());
+        for (&h, &n) in &std {
+            assert_eq!(reserved.get(h), n);
+        }
     }
 
     #[test]
     fn stopwords_are_counted_per_language() {
+        let table = &*STOPWORDS;
+        assert!(table.set_count() > 1);
+        assert_eq!(table.languages(0), 0);
         let mut x = 0x9E37_79B9_7F4A_7C15u64;
-        let masks: Vec<u64> = (0..1000)
+        let sets: Vec<StopSet> = (0..1000)
             .map(|i| {
                 x ^= x << 13;
                 x ^= x >> 7;
                 x ^= x << 17;
-                // long runs of one language too, past a lane's 255
+                // long runs of one set too
                 if i < 600 {
-                    1 << 3
+                    1
                 } else {
-                    x & ((1 << LANGUAGES.len()) - 1)
+                    (x % table.set_count() as u64) as StopSet
                 }
             })
             .collect();
+        assert!(table.set_count() <= STOP_SETS);
+        let mut uses = [0u32; STOP_SETS];
+        sets.iter().for_each(|&s| uses[usize::from(s)] += 1);
         let mut hits = [0u32; 64];
-        count_stopwords(&mut hits, &masks);
+        count_stopwords(&mut hits, &uses, table);
         for (lang, &n) in hits.iter().enumerate() {
-            let want = masks.iter().filter(|&&m| m >> lang & 1 != 0).count();
+            let want = sets
+                .iter()
+                .filter(|&&s| table.languages(s) >> lang & 1 != 0)
+                .count();
             assert_eq!(n as usize, want, "{lang}");
         }
+        // every set is distinct, and numbered in a table the stopwords agree with
+        let mut distinct = table.sets.to_vec();
+        distinct.dedup();
+        assert_eq!(distinct.len(), table.set_count());
+        assert_eq!(
+            table.get(hash_lower("the")),
+            table.languages(table.set(hash_lower("the")))
+        );
+        assert_ne!(table.get(hash_lower("the")), 0);
     }
 
     #[test]
