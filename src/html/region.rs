@@ -34,7 +34,8 @@
 //! - **Page shape**: a page that is not one article spreads its content over sections.
 //!   The winner climbs to an ancestor that adds plenty of clean text (not links, not
 //!   furniture); a winner holding little of the page's clean text gives way to its
-//!   smallest ancestor holding most of it; a page with little prose and no strong article (a listing) takes the element
+//!   smallest ancestor holding most of it (and climbs on from there while ancestors add
+//!   plenty of clean text: that ancestor can be one group of the page's sections); a page with little prose and no strong article (a listing) takes the element
 //!   holding most of its text outside furniture.
 //!
 //! Inside the region, page furniture (`<nav>`, `<aside>`, `<footer>`, `<header>`),
@@ -469,39 +470,43 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             && extra_good >= BROADEN_MIN_NEW * good(cur)
             && extra_good >= BROADEN_CLEAN * extra
     };
-    loop {
-        let cur = &nodes[top as usize];
-        let Some(p) = nodes.get(cur.parent as usize) else {
-            break;
-        };
-        if broadens(cur, p) {
-            top = cur.parent;
-            continue;
-        }
-        // A section under its title: wrappers that add one heading before the element and
-        // nothing else are looked through, and the test is the first ancestor that adds
-        // other text (a service page's testimonials under "what our clients say", a
-        // manual's options under "OPTIONS"). Looking through every thin wrapper cost (as
-        // measured before this rule) wcxb-dev leak 0.0285 -> 0.0315, scrapinghub 0.962.
-        let (mut inner, mut a) = (cur, p);
-        let mut titles = 0;
-        while inner.end_block == a.end_block {
-            let before = &w.blocks[a.first_block as usize..inner.first_block as usize];
-            titles += before.len();
-            if titles > 1 || before.iter().any(|b| b.kind != Kind::Heading) {
-                break;
-            }
-            let Some(g) = nodes.get(a.parent as usize) else {
+    let broaden = |mut top: u32| -> u32 {
+        loop {
+            let cur = &nodes[top as usize];
+            let Some(p) = nodes.get(cur.parent as usize) else {
                 break;
             };
-            (inner, a) = (a, g);
+            if broadens(cur, p) {
+                top = cur.parent;
+                continue;
+            }
+            // A section under its title: wrappers that add one heading before the element and
+            // nothing else are looked through, and the test is the first ancestor that adds
+            // other text (a service page's testimonials under "what our clients say", a
+            // manual's options under "OPTIONS"). Looking through every thin wrapper cost (as
+            // measured before this rule) wcxb-dev leak 0.0285 -> 0.0315, scrapinghub 0.962.
+            let (mut inner, mut a) = (cur, p);
+            let mut titles = 0;
+            while inner.end_block == a.end_block {
+                let before = &w.blocks[a.first_block as usize..inner.first_block as usize];
+                titles += before.len();
+                if titles > 1 || before.iter().any(|b| b.kind != Kind::Heading) {
+                    break;
+                }
+                let Some(g) = nodes.get(a.parent as usize) else {
+                    break;
+                };
+                (inner, a) = (a, g);
+            }
+            if broadens(cur, a) {
+                top = inner.parent;
+                continue;
+            }
+            break;
         }
-        if broadens(cur, a) {
-            top = inner.parent;
-            continue;
-        }
-        break;
-    }
+        top
+    };
+    top = broaden(top);
 
     // A page whose best element holds a small share of the page's clean text is not one
     // article (a landing page, a product page, a listing): take the whole body, minus
@@ -555,6 +560,9 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             let p = nodes[top as usize].parent;
             top = if p == NONE { body } else { p };
         }
+        // ...and from there on, as far as the ancestors add plenty of clean text (the
+        // smallest ancestor past the share can be one section of several)
+        top = broaden(top);
     }
 
     // Readability: gather siblings
