@@ -84,6 +84,11 @@ const MIN_LD_BODY: usize = 200;
 const BROADEN_MIN_NEW: f32 = 0.3;
 /// ...and that much of what it adds must be clean (not links, not clutter).
 const BROADEN_CLEAN: f32 = 0.6;
+/// ...or this much off an article page (best score under [`LISTING_MAX_SCORE`]). Measured
+/// on wcxb-dev, from with 0.737 / 0.784 (default / headings kept): 0.5 gave 0.737 / 0.784
+/// (one collection page +0.42), 0.4 0.738 / 0.785 (two service pages more; leak 0.0295 ->
+/// 0.0297 default, one more on a forum page).
+const BROADEN_CLEAN_SECTIONS: f32 = 0.4;
 /// Off an article page, a wrapper adding at most this share of the element's characters
 /// is looked through when broadening. Measured on wcxb-dev (headings kept): 0.05 and 0.1
 /// both gave with 0.780 -> 0.782, leak 0.0406 -> 0.0421; 0.1 cost an arXiv abstract 0.26
@@ -493,12 +498,19 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         let links = n.link_chars.saturating_sub(n.clutter_links);
         n.chars.saturating_sub(n.clutter_chars + links) as f32
     };
+    // off an article page, the sections beside the element come with their buttons and
+    // linked cards
+    let clean_share = if top_score < LISTING_MAX_SCORE {
+        BROADEN_CLEAN_SECTIONS
+    } else {
+        BROADEN_CLEAN
+    };
     let broadens = |cur: &Node, p: &Node| {
         let extra = p.chars.saturating_sub(cur.chars) as f32;
         let extra_good = (good(p) - good(cur)).max(0.0);
         good(cur) > 0.0
             && extra_good >= BROADEN_MIN_NEW * good(cur)
-            && extra_good >= BROADEN_CLEAN * extra
+            && extra_good >= clean_share * extra
     };
     let broaden = |mut top: u32| -> u32 {
         loop {
