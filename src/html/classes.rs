@@ -158,6 +158,9 @@ const BOILERPLATE: &[&str] = &[
     "masthead",
     "topbar",
     "rss",
+    // Adobe Edge Delivery's `section-metadata` block: a table of a section's settings
+    // (style names, a template id) that its script reads and removes, never shown
+    "sectionmetadata",
 ];
 
 /// Words that name boilerplate on most pages but not on all: a sidebar's `widget` boxes
@@ -567,6 +570,14 @@ mod tests {
         assert!(v("hero-share").boilerplate);
         assert!(v("node node--promoted").boilerplate == v("node").boilerplate);
         assert!(v("promoted-stories").boilerplate);
+    }
+
+    #[test]
+    fn a_section_metadata_block_is_boilerplate_but_a_section_is_not() {
+        assert!(v("section-metadata").boilerplate);
+        assert!(v("sectionMetadata").boilerplate);
+        assert!(!v("section").boilerplate);
+        assert!(!v("metadata").boilerplate);
     }
 
     #[test]

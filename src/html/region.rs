@@ -34,7 +34,10 @@
 //! - **Page shape**: a page that is not one article spreads its content over sections.
 //!   The winner climbs to an ancestor that adds plenty of clean text (not links, not
 //!   furniture); a winner holding little of the page's clean text gives way to its
-//!   smallest ancestor holding most of it; a page with little prose and no strong article (a listing) takes the element
+//!   smallest ancestor holding most of it (and climbs on from there while ancestors add
+//!   plenty of clean text: that ancestor can be one group of the page's sections; off an
+//!   article page, a winner holding a bit more does the same when an ancestor below the
+//!   body holds most of it and adds prose); a page with little prose and no strong article (a listing) takes the element
 //!   holding most of its text outside furniture.
 //!
 //! Inside the region, page furniture (`<nav>`, `<aside>`, `<footer>`, `<header>`),
@@ -81,8 +84,29 @@ const MIN_LD_BODY: usize = 200;
 const BROADEN_MIN_NEW: f32 = 0.3;
 /// ...and that much of what it adds must be clean (not links, not clutter).
 const BROADEN_CLEAN: f32 = 0.6;
+/// ...or this much off an article page (best score under [`LISTING_MAX_SCORE`]). Measured
+/// on wcxb-dev, from with 0.737 / 0.784 (default / headings kept): 0.5 gave 0.737 / 0.784
+/// (one collection page +0.42), 0.4 0.738 / 0.785 (two service pages more; leak 0.0295 ->
+/// 0.0297 default, one more on a forum page).
+const BROADEN_CLEAN_SECTIONS: f32 = 0.4;
+/// Off an article page, a wrapper adding at most this share of the element's characters
+/// is looked through when broadening. Measured on wcxb-dev (headings kept): 0.05 and 0.1
+/// both gave with 0.780 -> 0.782, leak 0.0406 -> 0.0421; 0.1 cost an arXiv abstract 0.26
+/// (its sidebar came along), 0.2 a forum thread and a manual page as well; on every
+/// page, articles too, scrapinghub fell 0.966 -> 0.962.
+const THIN_SHARE: f32 = 0.05;
 /// Below this share of the body's clean text, the best element is not the page's content.
 const WHOLE_PAGE_SHARE: f32 = 0.4;
+/// Off an article page, below this share the best element is one of the page's sections
+/// when the smallest ancestor holding [`WHOLE_PAGE_CLIMB_SHARE`] is not the body and what
+/// that ancestor adds is at least [`NEAR_PROSE`] prose (scoring paragraphs' characters
+/// over the clean characters it adds). Measured on wcxb-dev (headings kept), from with
+/// 0.782: 0.5 without the prose test 0.783; 0.6 without it 0.784 but an arXiv abstract lost
+/// its page (articles 0.9584 -> 0.9581), with it (0.5) 0.784 and articles unchanged (0.3
+/// let the arXiv page climb again); climbing to the body as well cost a collection page
+/// four leaks.
+const SECTION_PAGE_SHARE: f32 = 0.6;
+const NEAR_PROSE: f32 = 0.5;
 /// ...and then the region is the smallest ancestor of the best element holding this share
 /// of the body's clean text. Measured on wcxb-dev (all pages, leak): the body 0.824,
 /// 0.0335 (without the menu holes); 0.6 0.824, 0.0292; 0.8 0.825, 0.0316 (without).
@@ -290,6 +314,8 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
     // paragraph scores, propagated to ancestors (Readability)
     let lang_known = lang.index.is_some();
     let mut prose_chars = 0.0f32;
+    // per node, the characters of the paragraphs that score below it
+    let mut node_prose = vec![0.0f32; nodes.len()];
     for (i, b) in w.blocks.iter().enumerate() {
         let d = &w.dom[i];
         let ld = b.link_density.unwrap_or(0.0);
@@ -302,6 +328,9 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
             .count() as f32;
         prose_chars += d.chars as f32 * (1.0 - ld);
+        if let Some(p) = node_prose.get_mut(d.owner as usize) {
+            *p += d.chars as f32 * (1.0 - ld);
+        }
         let mut s = 1.0 + commas + (d.chars as f32 / 100.0).min(3.0);
         if lang_known && b.features.words > 0 {
             // jusText: prose is made of function words
@@ -330,6 +359,13 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         }
     }
 
+    // reverse preorder: children before their parent
+    for i in (0..nodes.len()).rev() {
+        let p = nodes[i].parent as usize;
+        if p < nodes.len() {
+            node_prose[p] += node_prose[i];
+        }
+    }
     let clutter = |nodes: &[Node], i: usize| -> bool {
         let n = &nodes[i];
         let bp = n.bp_anc;
@@ -462,46 +498,65 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         let links = n.link_chars.saturating_sub(n.clutter_links);
         n.chars.saturating_sub(n.clutter_chars + links) as f32
     };
+    // off an article page, the sections beside the element come with their buttons and
+    // linked cards
+    let clean_share = if top_score < LISTING_MAX_SCORE {
+        BROADEN_CLEAN_SECTIONS
+    } else {
+        BROADEN_CLEAN
+    };
     let broadens = |cur: &Node, p: &Node| {
         let extra = p.chars.saturating_sub(cur.chars) as f32;
         let extra_good = (good(p) - good(cur)).max(0.0);
         good(cur) > 0.0
             && extra_good >= BROADEN_MIN_NEW * good(cur)
-            && extra_good >= BROADEN_CLEAN * extra
+            && extra_good >= clean_share * extra
     };
-    loop {
-        let cur = &nodes[top as usize];
-        let Some(p) = nodes.get(cur.parent as usize) else {
-            break;
-        };
-        if broadens(cur, p) {
-            top = cur.parent;
-            continue;
-        }
-        // A section under its title: wrappers that add one heading before the element and
-        // nothing else are looked through, and the test is the first ancestor that adds
-        // other text (a service page's testimonials under "what our clients say", a
-        // manual's options under "OPTIONS"). Looking through every thin wrapper cost (as
-        // measured before this rule) wcxb-dev leak 0.0285 -> 0.0315, scrapinghub 0.962.
-        let (mut inner, mut a) = (cur, p);
-        let mut titles = 0;
-        while inner.end_block == a.end_block {
-            let before = &w.blocks[a.first_block as usize..inner.first_block as usize];
-            titles += before.len();
-            if titles > 1 || before.iter().any(|b| b.kind != Kind::Heading) {
-                break;
-            }
-            let Some(g) = nodes.get(a.parent as usize) else {
+    let broaden = |mut top: u32| -> u32 {
+        loop {
+            let cur = &nodes[top as usize];
+            let Some(p) = nodes.get(cur.parent as usize) else {
                 break;
             };
-            (inner, a) = (a, g);
+            if broadens(cur, p) {
+                top = cur.parent;
+                continue;
+            }
+            // A section under its title: wrappers that add one heading before the element and
+            // nothing else are looked through, and the test is the first ancestor that adds
+            // other text (a service page's testimonials under "what our clients say", a
+            // manual's options under "OPTIONS"). Looking through every thin wrapper cost (as
+            // measured before this rule) wcxb-dev leak 0.0285 -> 0.0315, scrapinghub 0.962.
+            // Off an article page, a wrapper adding next to nothing ([`THIN_SHARE`]: a "terms
+            // apply" line, a button) is looked through as well: the element is one of the
+            // page's sections, and the test is the ancestor that holds the others.
+            let (mut inner, mut a) = (cur, p);
+            let mut titles = 0;
+            loop {
+                let thin = top_score < LISTING_MAX_SCORE
+                    && a.chars.saturating_sub(cur.chars) as f32 <= THIN_SHARE * cur.chars as f32;
+                let titled = inner.end_block == a.end_block && {
+                    let before = &w.blocks[a.first_block as usize..inner.first_block as usize];
+                    titles += before.len();
+                    titles <= 1 && before.iter().all(|b| b.kind == Kind::Heading)
+                };
+                if !(thin || titled) {
+                    break;
+                }
+                let Some(g) = nodes.get(a.parent as usize) else {
+                    break;
+                };
+                (inner, a) = (a, g);
+            }
+            if broadens(cur, a) {
+                top = inner.parent;
+                continue;
+            }
+            break;
         }
-        if broadens(cur, a) {
-            top = inner.parent;
-            continue;
-        }
-        break;
-    }
+        top
+    };
+    top = broaden(top);
 
     // A page whose best element holds a small share of the page's clean text is not one
     // article (a landing page, a product page, a listing): take the whole body, minus
@@ -545,15 +600,32 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
             }
         }
         top = cur;
-    } else if fallback_measure(&nodes[top as usize])
-        < WHOLE_PAGE_SHARE * fallback_measure(&nodes[body as usize])
-    {
-        // the content is spread over the page: the smallest ancestor holding most of its
-        // clean text (not the body, whose top bar and contact strip come along)
-        let want = WHOLE_PAGE_CLIMB_SHARE * good(&nodes[body as usize]);
-        while top != body && good(&nodes[top as usize]) < want {
-            let p = nodes[top as usize].parent;
-            top = if p == NONE { body } else { p };
+    } else {
+        let (here, page) = (
+            fallback_measure(&nodes[top as usize]),
+            fallback_measure(&nodes[body as usize]),
+        );
+        let below = here < WHOLE_PAGE_SHARE * page;
+        // off an article page, a best element holding not much more than that is one
+        // section of several as well, as long as they sit together below the body and the
+        // others hold prose too (not an abstract's sidebar of tools and links)
+        let near = top_score < LISTING_MAX_SCORE && here < SECTION_PAGE_SHARE * page;
+        if below || near {
+            // the content is spread over the page: the smallest ancestor holding most of
+            // its clean text (not the body, whose top bar and contact strip come along)
+            let want = WHOLE_PAGE_CLIMB_SHARE * good(&nodes[body as usize]);
+            let mut t = top;
+            while t != body && good(&nodes[t as usize]) < want {
+                let p = nodes[t as usize].parent;
+                t = if p == NONE { body } else { p };
+            }
+            // ...and from there on, as far as the ancestors add plenty of clean text (the
+            // smallest ancestor past the share can be one section of several)
+            let added_good = good(&nodes[t as usize]) - good(&nodes[top as usize]);
+            let added_prose = node_prose[t as usize] - node_prose[top as usize];
+            if below || (t != body && added_prose >= NEAR_PROSE * added_good) {
+                top = broaden(t);
+            }
         }
     }
 
