@@ -173,16 +173,30 @@ fn is_clean(b: &[u8]) -> bool {
     }
     // the space lane of the byte before the chunk (see `clean_chunk`)
     let mut carry = 0u64;
-    let mut chunks = b.chunks_exact(8);
     let mut i = 0;
-    for c in &mut chunks {
-        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-        if !clean_chunk(b, i, x, &mut carry) {
+    // sixteen bytes a step, both chunks' tests gathered into one branch; a step that
+    // flags anything runs `clean_chunk` on its two halves, as an eight-byte step would
+    while i + 16 <= n {
+        let x0 = load8(b, i);
+        let x1 = load8(b, i + 8);
+        let s0 = zero_bytes(x0 ^ (0x20 * LO));
+        let s1 = zero_bytes(x1 ^ (0x20 * LO));
+        let doubled = s0 & (s0 >> 8 | carry) | s1 & (s1 >> 8 | s0 >> 56);
+        let odd = (x0.wrapping_sub(0x20 * LO) | x0 | x1.wrapping_sub(0x20 * LO) | x1) & HI;
+        if doubled | odd == 0 {
+            carry = s1 >> 56;
+        } else if !clean_chunk(b, i, x0, &mut carry) || !clean_chunk(b, i + 8, x1, &mut carry) {
+            return false;
+        }
+        i += 16;
+    }
+    if i + 8 <= n {
+        if !clean_chunk(b, i, load8(b, i), &mut carry) {
             return false;
         }
         i += 8;
     }
-    let rest = chunks.remainder().len();
+    let rest = n - i;
     if rest > 0 {
         // a line's tail: its last eight bytes, shifted down past the ones already seen,
         // the top filled up with letters (no loop over the tail's bytes, whose length a
@@ -193,6 +207,12 @@ fn is_clean(b: &[u8]) -> bool {
         return clean_chunk(b, i, x, &mut carry);
     }
     true
+}
+
+/// The eight bytes of `b` from `i` on, as one little-endian word.
+#[inline(always)]
+fn load8(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]))
 }
 
 /// One lane per byte: the lowest bits, the highest bits.
