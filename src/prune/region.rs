@@ -40,6 +40,7 @@ const MAX_GAIN: f32 = 40.0;
 /// Stopword share at which prose counts in full.
 const FULL_STOP_RATIO: f32 = 0.25;
 
+#[inline]
 fn score(b: &Block, lang_known: bool) -> f32 {
     let f = &b.features;
     if b.is_prose() || stated_item(b) {

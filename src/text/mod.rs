@@ -321,7 +321,13 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
         if line.is_empty() {
             continue;
         }
-        let (marker, rest) = read_marker(line);
+        // a line starting with an ASCII letter carries no marker (`read_marker`'s first
+        // test), answered here without the call: most lines
+        let (marker, rest) = if line.as_bytes()[0].is_ascii_alphabetic() {
+            (Marker::None, line)
+        } else {
+            read_marker(line)
+        };
         if open && marker == Marker::None && continues(line) {
             if let Some(prev) = out.last_mut().filter(|p| breaks_off(&p.text)) {
                 prev.text.push(' ');
