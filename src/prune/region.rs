@@ -293,7 +293,9 @@ fn announced_lists(blocks: &[Block], lang_known: bool, scores: &mut [f32]) {
         let f = &b.features;
         let intro = b.kept()
             && f.words >= LIST_INTRO_WORDS
-            && b.text.trim_end().ends_with([':', '\u{ff1a}'])
+            // (the text's end as the features read it: no rule before this one rewrites
+            // a block's text, `wedged` comes later)
+            && f.ends_colon
             && (!lang_known || f.stopwords as f32 >= SENTENCE_LIKE_STOP_RATIO * f.words as f32);
         i += 1;
         if !intro {
@@ -332,6 +334,10 @@ fn repeated_labels(blocks: &[Block], scores: &mut [f32]) {
     let mut counts: HashMapU64<usize> = HashMapU64::default();
     for &l in labels.iter().flatten() {
         *counts.entry(l).or_insert(0) += 1;
+    }
+    if !counts.values().any(|&n| n >= LABEL_MIN_LINES) {
+        // no label repeated (most pages): no line to read again
+        return;
     }
     for (s, l) in scores.iter_mut().zip(&labels) {
         if l.is_some_and(|l| counts.get(&l).is_some_and(|&n| n >= LABEL_MIN_LINES)) {

@@ -489,16 +489,15 @@ pub(crate) fn classify(blocks: &mut [Block]) {
 /// follows).
 fn heading_shaped(b: &Block) -> bool {
     let f = &b.features;
-    if bare_url(&b.text) {
-        return false;
-    }
+    // (a bare web address, never a heading, is looked for last: in the few lines shaped
+    // like one)
     // a lone short question line is a heading ("Que faire ?", SEO headings)
     let question = f.sentences <= 1
         && f.words <= HEADING_MAX_WORDS
         && crate::features::trimmed_ends_with(&b.text, b'?', '？')
         && !b.is_prose();
     if question {
-        return true;
+        return !bare_url(&b.text);
     }
     // a line ending with a colon that reads like language (function words) is a
     // sentence introducing what follows ("Here are the key reasons, including:"), not
@@ -513,6 +512,7 @@ fn heading_shaped(b: &Block) -> bool {
         && f.sentences == 0
         // a char is at least one byte: most lines need no count
         && (b.text.len() <= 200 || b.text.chars().count() <= 200)
+        && !bare_url(&b.text)
 }
 
 /// A line that is one web address and nothing else ("http://amzn.to/2hWw372", a shop
