@@ -150,6 +150,7 @@ static SPECIAL: [bool; 256] = {
 /// zero-byte test of Mycroft, as in "Bit Twiddling Hacks", finds the spaces and the
 /// control bytes); outside ASCII only the lead bytes of multi-byte chars are looked at one
 /// by one, so most lines are copied as they are.
+#[inline(always)]
 fn is_clean(b: &[u8]) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
