@@ -670,7 +670,8 @@ fn shape_of(b: &Block) -> Option<u64> {
     // lines ("Photo: Reuters", "Tags: …") have none, and are not hashed
     let t = b.text.as_bytes();
     let digit = |i: usize| t.get(i).is_some_and(u8::is_ascii_digit);
-    if !memchr::memchr_iter(b':', t).any(|i| i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2)) {
+    let clock_like = |i: usize| i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2);
+    if !memchr::memchr_iter(b':', t).any(clock_like) {
         return None;
     }
     let mut h = 0xcbf2_9ce4_8422_2325u64;
