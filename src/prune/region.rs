@@ -80,6 +80,7 @@ fn score(b: &Block, lang_known: bool) -> f32 {
 /// guide's long lists of such items no longer end the region: 25 pages gain 0.05-0.57,
 /// two lose 0.41 and 0.59 where the stronger article moves the best-before-best choice),
 /// leak 0.0566 -> 0.0582; scrapinghub dumps 0.9201 -> 0.9202; injected-dev unchanged.
+#[inline]
 fn stated_item(b: &Block) -> bool {
     let f = &b.features;
     b.kept()
