@@ -150,6 +150,7 @@ static SPECIAL: [bool; 256] = {
 /// zero-byte test of Mycroft, as in "Bit Twiddling Hacks", finds the spaces and the
 /// control bytes); outside ASCII only the lead bytes of multi-byte chars are looked at one
 /// by one, so most lines are copied as they are.
+#[inline(always)]
 fn is_clean(b: &[u8]) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
@@ -173,16 +174,30 @@ fn is_clean(b: &[u8]) -> bool {
     }
     // the space lane of the byte before the chunk (see `clean_chunk`)
     let mut carry = 0u64;
-    let mut chunks = b.chunks_exact(8);
     let mut i = 0;
-    for c in &mut chunks {
-        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-        if !clean_chunk(b, i, x, &mut carry) {
+    // sixteen bytes a step, both chunks' tests gathered into one branch; a step that
+    // flags anything runs `clean_chunk` on its two halves, as an eight-byte step would
+    while i + 16 <= n {
+        let x0 = load8(b, i);
+        let x1 = load8(b, i + 8);
+        let s0 = zero_bytes(x0 ^ (0x20 * LO));
+        let s1 = zero_bytes(x1 ^ (0x20 * LO));
+        let doubled = s0 & (s0 >> 8 | carry) | s1 & (s1 >> 8 | s0 >> 56);
+        let odd = (x0.wrapping_sub(0x20 * LO) | x0 | x1.wrapping_sub(0x20 * LO) | x1) & HI;
+        if doubled | odd == 0 {
+            carry = s1 >> 56;
+        } else if !clean_chunk(b, i, x0, &mut carry) || !clean_chunk(b, i + 8, x1, &mut carry) {
+            return false;
+        }
+        i += 16;
+    }
+    if i + 8 <= n {
+        if !clean_chunk(b, i, load8(b, i), &mut carry) {
             return false;
         }
         i += 8;
     }
-    let rest = chunks.remainder().len();
+    let rest = n - i;
     if rest > 0 {
         // a line's tail: its last eight bytes, shifted down past the ones already seen,
         // the top filled up with letters (no loop over the tail's bytes, whose length a
@@ -193,6 +208,12 @@ fn is_clean(b: &[u8]) -> bool {
         return clean_chunk(b, i, x, &mut carry);
     }
     true
+}
+
+/// The eight bytes of `b` from `i` on, as one little-endian word.
+#[inline(always)]
+fn load8(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]))
 }
 
 /// One lane per byte: the lowest bits, the highest bits.
@@ -301,7 +322,13 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
         if line.is_empty() {
             continue;
         }
-        let (marker, rest) = read_marker(line);
+        // a line starting with an ASCII letter carries no marker (`read_marker`'s first
+        // test), answered here without the call: most lines
+        let (marker, rest) = if line.as_bytes()[0].is_ascii_alphabetic() {
+            (Marker::None, line)
+        } else {
+            read_marker(line)
+        };
         if open && marker == Marker::None && continues(line) {
             if let Some(prev) = out.last_mut().filter(|p| breaks_off(&p.text)) {
                 prev.text.push(' ');
@@ -408,9 +435,9 @@ const TABLE_ROW_MAX_WORDS: u32 = 25;
 /// (in HTML they are `<tr>` lines, never headings). Measured: injected-dev default recall
 /// 0.951 -> 0.965, wcxb-dev article dumps 0.888 -> 0.889. Linear.
 fn table_rows(blocks: &[Block]) -> Vec<bool> {
-    let all: Vec<usize> = (0..blocks.len()).collect();
     let mut rows = vec![false; blocks.len()];
-    mark_rows(blocks, &all, &mut rows);
+    // every block, in order (no list of their indices)
+    mark_rows(blocks, blocks.len(), |n| n, &mut rows);
     rows
 }
 
@@ -422,17 +449,18 @@ pub(crate) fn row(b: &Block) -> bool {
         && (1..=TABLE_ROW_MAX_WORDS).contains(&b.features.words)
 }
 
-/// Marks in `rows` the members of `order` (block indices, in order) that stand in a run of
-/// at least [`TABLE_MIN_ROWS`] consecutive [`row`] lines of `order`. Linear.
-fn mark_rows(blocks: &[Block], order: &[usize], rows: &mut [bool]) {
+/// Marks in `rows` the members of an order of `len` blocks (`at(n)`: the index of its
+/// `n`th, increasing) that stand in a run of at least [`TABLE_MIN_ROWS`] consecutive
+/// [`row`] lines of the order. Linear.
+fn mark_rows(blocks: &[Block], len: usize, at: impl Fn(usize) -> usize, rows: &mut [bool]) {
     let mut start = 0;
-    for n in 0..=order.len() {
-        if n < order.len() && row(&blocks[order[n]]) {
+    for n in 0..=len {
+        if n < len && row(&blocks[at(n)]) {
             continue;
         }
         if n - start >= TABLE_MIN_ROWS {
-            for &k in &order[start..n] {
-                rows[k] = true;
+            for m in start..n {
+                rows[at(m)] = true;
             }
         }
         start = n + 1;
@@ -463,16 +491,15 @@ pub(crate) fn classify(blocks: &mut [Block]) {
 /// follows).
 fn heading_shaped(b: &Block) -> bool {
     let f = &b.features;
-    if bare_url(&b.text) {
-        return false;
-    }
+    // (a bare web address, never a heading, is looked for last: in the few lines shaped
+    // like one)
     // a lone short question line is a heading ("Que faire ?", SEO headings)
     let question = f.sentences <= 1
         && f.words <= HEADING_MAX_WORDS
         && crate::features::trimmed_ends_with(&b.text, b'?', '？')
         && !b.is_prose();
     if question {
-        return true;
+        return !bare_url(&b.text);
     }
     // a line ending with a colon that reads like language (function words) is a
     // sentence introducing what follows ("Here are the key reasons, including:"), not
@@ -487,6 +514,7 @@ fn heading_shaped(b: &Block) -> bool {
         && f.sentences == 0
         // a char is at least one byte: most lines need no count
         && (b.text.len() <= 200 || b.text.chars().count() <= 200)
+        && !bare_url(&b.text)
 }
 
 /// A line that is one web address and nothing else ("http://amzn.to/2hWw372", a shop
@@ -510,7 +538,7 @@ fn bare_url(text: &str) -> bool {
 pub(crate) fn reclassify_lone_rows(blocks: &mut [Block]) {
     let kept: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kept()).collect();
     let mut rows = vec![false; blocks.len()];
-    mark_rows(blocks, &kept, &mut rows);
+    mark_rows(blocks, kept.len(), |n| kept[n], &mut rows);
     for &i in &kept {
         let b = &mut blocks[i];
         if b.kind == Kind::Paragraph && row(b) && !rows[i] && heading_shaped(b) {
