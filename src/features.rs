@@ -1008,6 +1008,15 @@ pub(crate) fn content_hashes_any_lang(text: &str) -> impl Iterator<Item = u64> +
         .map(|t| t.hash)
 }
 
+/// Whether a word (by hash) is a stopword in no language of the lexicon: the filter of
+/// [`content_hashes_any_lang`], for a word already hashed (a block's content words in
+/// the arena, [`content_of`]).
+#[inline]
+pub(crate) fn stopword_in_no_language(hash: u64) -> bool {
+    // set 0 is the empty language set (`StopTable::new` numbers the sets in order)
+    STOPWORDS.set(hash) == 0
+}
+
 /// Closing characters that may follow a sentence end.
 fn is_closer(c: char) -> bool {
     matches!(

@@ -8,7 +8,9 @@
 
 use super::{Ctx, Rule};
 use crate::block::{Block, Kind, Marker, Reason, Verdict};
-use crate::features::{content_hashes_any_lang, hash_words, HashMapU64};
+use crate::features::{
+    content_hashes_any_lang, content_of, hash_words, stopword_in_no_language, HashMapU64,
+};
 
 /// Removes related-links lists.
 pub struct RelatedLinks;
@@ -320,12 +322,32 @@ const LABEL_WORDS: usize = 3;
 /// the page was guessed in: headlines in another language (English ones injected into an
 /// Italian article) must not share their function words ("are", "and") as a subject
 /// (measured on injected-dev with headings kept: leak 0.0043 -> 0.0000).
-fn item_words(text: &str) -> impl Iterator<Item = u64> + '_ {
-    content_hashes_any_lang(without_site(text)).chain(label(text))
+///
+/// The words are read from the arena (the block's content words, [`content_of`], kept when
+/// they are a stopword in no language) unless the site suffix is cut: the arena holds the
+/// hashes of the tokens that are content words ([`crate::features::compute`]: no number,
+/// no short word) and no stopword of the page's language, in the order of the text; those
+/// that are a stopword in no language are the words, and the order, that
+/// [`content_hashes_any_lang`] reads from the whole text (the same tokens, the same
+/// hashes, the same test). The label is looked for only on a line holding a colon
+/// (`features.colon`, which tells whether the text holds one).
+fn item_words<'a>(b: &'a Block, arena: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
+    let text = b.text.as_str();
+    let site_free = without_site(text);
+    let (kept, cut) = if site_free.len() == text.len() {
+        (content_of(b, arena), None)
+    } else {
+        (&[][..], Some(site_free))
+    };
+    kept.iter()
+        .copied()
+        .filter(|&h| stopword_in_no_language(h))
+        .chain(cut.into_iter().flat_map(content_hashes_any_lang))
+        .chain(b.features.colon.then(|| label(text)).flatten())
 }
 
 /// Whether the items of a list share their vocabulary.
-fn coherent(blocks: &[Block], items: &[usize]) -> bool {
+fn coherent(blocks: &[Block], items: &[usize], arena: &[u64]) -> bool {
     // each item's words, read once: (item, word)
     let mut words: Vec<(usize, u64)> = Vec::with_capacity(
         items
@@ -334,7 +356,7 @@ fn coherent(blocks: &[Block], items: &[usize]) -> bool {
             .sum(),
     );
     for (n, &k) in items.iter().enumerate() {
-        words.extend(item_words(&blocks[k].text).map(|h| (n, h)));
+        words.extend(item_words(&blocks[k], arena).map(|h| (n, h)));
     }
     // content word → (last item it was seen in, number of items that use it)
     let mut seen: HashMapU64<(usize, u32)> =
@@ -581,8 +603,10 @@ fn decide(
         // a lead-in introduces a few headlines; a long run of plain lines (not links)
         // whose items share their vocabulary is the article's own list going on after a
         // heading ("Don't miss" above a roundup's product sheets)
-        items.len() < INTRODUCED_MAX_ITEMS || links * 2 > items.len() || !coherent(blocks, items)
-    } else if items.len() >= COHERENT_MIN_ITEMS && coherent(blocks, items) {
+        items.len() < INTRODUCED_MAX_ITEMS
+            || links * 2 > items.len()
+            || !coherent(blocks, items, ctx.arena)
+    } else if items.len() >= COHERENT_MIN_ITEMS && coherent(blocks, items, ctx.arena) {
         // the items talk about the same things: a table, a schedule, the article's own
         // list; headlines of other stories share no words
         false
