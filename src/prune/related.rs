@@ -82,8 +82,31 @@ pub(crate) fn judge_survivors(blocks: &mut [Block], ctx: &Ctx<'_>) {
     judge_runs(blocks, ctx, true);
 }
 
+/// What the rule's first pass leaves for [`judge_survivors`] (one page's, in [`Ctx`]).
+#[derive(Default)]
+pub(crate) struct Judged {
+    /// The page's tables of the first pass: which blocks are items of the article's own
+    /// enumerations, the stopword share of its sentences, its recurring lines.
+    own: Vec<bool>,
+    stop_share: f32,
+    recurring: HashMapU64<u32>,
+    /// The runs the first pass judged without a lead-in before them and left whole (no
+    /// line of them dropped), in the order of the page: each its length, then its lines.
+    whole: Vec<usize>,
+}
+
 /// The rule's pass over the runs; `survivors`: read the dropped blocks as absent (see
 /// [`judge_survivors`]).
+///
+/// The second pass reads no lead-in, so it judges runs only where the topic is
+/// informative, and every one as [`decide`] judged a run after no lead-in. It reuses the
+/// first pass's tables that read no verdict (the numbered sections: the enumerations, of
+/// all blocks; the stopword share: all blocks' features; no rule between the two passes
+/// changes a block's features, text or marker, only verdicts), and skips [`decide`] for a
+/// run the first pass judged (after no lead-in) and left whole, holding the same lines,
+/// when the recurring lines, counted again over the kept lines, are as they were:
+/// `decide` reads nothing but the run's lines (kept in both passes, unchanged), those
+/// tables, the options and the arena, so it would leave the run whole again.
 fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
     // a page the HTML front door read as a listing (little prose anywhere, no strong
     // article) is made of such runs: they are its content. Measured on wcxb-dev: all
@@ -94,12 +117,31 @@ fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
     }
     // without enough prose to know the topic, only lists after a lead-in go
     let informative = ctx.topic.is_informative();
-    let n = blocks.len();
-    let own = numbered_sections(blocks, ctx);
-    let stop_share = sentence_stop_share(blocks);
+    if survivors && !informative {
+        // no lead-in here: no run would be judged
+        return;
+    }
+    let mut judged = ctx.related.borrow_mut();
+    let judged = &mut *judged;
     let recurring = recurring_lines(blocks, ctx);
+    // the first pass's whole runs are of use when the recurring lines are as they were
+    // (the first pass's tables are this page's: they cover its blocks)
+    let second = survivors && judged.own.len() == blocks.len();
+    let reuse = second && recurring == judged.recurring;
+    if !second {
+        judged.own = numbered_sections(blocks, ctx);
+        judged.stop_share = sentence_stop_share(blocks);
+    }
+    judged.recurring = recurring;
+    // the first pass's whole runs, taken for the second; the first pass fills them again
+    let whole = std::mem::take(&mut judged.whole);
+    let whole = if reuse { whole } else { Vec::new() };
+    // the next of the first pass's whole runs not before the run read
+    let mut next_whole = 0;
+    let n = blocks.len();
     let mut i = 0;
     let mut introduced = false;
+    let mut run: Vec<usize> = Vec::new();
     while i < n {
         match blocks[i].verdict {
             Verdict::Drop(Reason::LeadIn) if !survivors => {
@@ -118,7 +160,8 @@ fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
             i += 1;
             continue;
         }
-        let mut run = vec![i];
+        run.clear();
+        run.push(i);
         let mut j = i + 1;
         while j < n {
             match blocks[j].verdict {
@@ -141,7 +184,23 @@ fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
             j += 1;
         }
         if informative || introduced {
-            decide(blocks, &run, introduced, &own, stop_share, &recurring, ctx);
+            let mut left_whole = false;
+            if reuse {
+                // the first pass's runs start in the page's order, as these do
+                while whole.get(next_whole + 1).is_some_and(|&first| first < i) {
+                    next_whole += 1 + whole[next_whole];
+                }
+                left_whole = whole
+                    .get(next_whole + 1..next_whole + 1 + run.len())
+                    .is_some_and(|same| whole[next_whole] == run.len() && same == run);
+            }
+            if !left_whole {
+                decide(blocks, &run, introduced, judged, ctx);
+                if !survivors && !introduced && run.iter().all(|&k| blocks[k].kept()) {
+                    judged.whole.push(run.len());
+                    judged.whole.extend_from_slice(&run);
+                }
+            }
         }
         introduced = false;
         i = j;
@@ -539,15 +598,8 @@ fn list_of_other_stories(blocks: &[Block], items: &[usize]) -> bool {
 }
 
 /// Decides one run of candidate lines.
-fn decide(
-    blocks: &mut [Block],
-    run: &[usize],
-    introduced: bool,
-    own: &[bool],
-    stop_share: f32,
-    recurring: &HashMapU64<u32>,
-    ctx: &Ctx<'_>,
-) {
+fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, judged: &Judged, ctx: &Ctx<'_>) {
+    let (own, stop_share, recurring) = (&judged.own, judged.stop_share, &judged.recurring);
     // a short label ending with a colon before the items introduces them
     let first = &blocks[run[0]];
     let labelled = run.len() >= 2
@@ -617,12 +669,19 @@ fn decide(
         // judges them. A longer run is judged on all its lines (setting its sentences
         // aside there would call the article's own feature lines around a sentence a
         // list of other stories: measured on injected-dev with headings kept)
-        let listed: Vec<usize> = items
-            .iter()
-            .copied()
-            .filter(|&k| !own[k] && !reads_as_sentence(&blocks[k], stop_share))
-            .collect();
-        list_of_other_stories(blocks, if listed.len() <= 2 { &listed } else { items })
+        // (the first three such lines, without a vector: more than two means all)
+        let mut listed = [0usize; 3];
+        let mut count = 0;
+        for &k in items {
+            if !own[k] && !reads_as_sentence(&blocks[k], stop_share) {
+                listed[count] = k;
+                count += 1;
+                if count == listed.len() {
+                    break;
+                }
+            }
+        }
+        list_of_other_stories(blocks, if count <= 2 { &listed[..count] } else { items })
     };
     if !drop_run {
         return;
