@@ -1282,23 +1282,38 @@ impl Topic {
         // ones start there and double as they need
         let mut counts: WordMap<(u32, u32)> = WordMap::with_capacity(words.min(VOCABULARY_GUESS));
         let mut plain_words = 0;
+        // counts one use of `h` by block `own`; whether the word is new
+        #[inline(always)]
+        fn count(counts: &mut WordMap<(u32, u32)>, h: u64, own: u32) -> bool {
+            let (e, new) = counts.entry_reserved(h);
+            e.0 += 1;
+            // the first block using the word, or the mark of several (a select)
+            e.1 = if e.1 == 0 || e.1 == own {
+                own
+            } else {
+                MANY_BLOCKS
+            };
+            new
+        }
         for (j, b) in blocks.iter().enumerate().filter(|(_, b)| feeds(b)) {
             let own = j as u32 + 1;
             let content = content_of(b, arena);
             counts.reserve(content.len());
-            for &h in content {
-                let (e, new) = counts.entry_reserved(h);
-                // counted up to what `is_informative` asks (a lookup per new word)
-                if new && plain_words < INFORMATIVE_WORDS && STOPWORDS.get(h) == 0 {
+            let mut rest = content;
+            // the new words counted up to what `is_informative` asks (a lookup per new
+            // word), then the words without that test (a loop of its own: the counting
+            // loop keeps its values in registers)
+            while plain_words < INFORMATIVE_WORDS {
+                let Some((&h, tail)) = rest.split_first() else {
+                    break;
+                };
+                rest = tail;
+                if count(&mut counts, h, own) && stopword_in_no_language(h) {
                     plain_words += 1;
                 }
-                e.0 += 1;
-                // the first block using the word, or the mark of several (a select)
-                e.1 = if e.1 == 0 || e.1 == own {
-                    own
-                } else {
-                    MANY_BLOCKS
-                };
+            }
+            for &h in rest {
+                count(&mut counts, h, own);
             }
         }
         Topic {
