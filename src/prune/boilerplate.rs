@@ -248,6 +248,7 @@ fn is_numeric_line(words: u32, numbers: u32, ends_sentence: bool) -> bool {
 /// after the last whole chunk are read as one more word too (the text's last eight bytes,
 /// shifted down past the ones already seen; a short text's bytes in overlapping loads):
 /// no loop over them, whose length a branch predictor cannot know.
+#[inline(always)]
 fn has_separator_byte(b: &[u8]) -> bool {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;

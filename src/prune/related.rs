@@ -243,16 +243,35 @@ fn numbered_sections(blocks: &[Block], ctx: &Ctx<'_>) -> Vec<bool> {
 /// caption) between most two items, at least [`SECTION_MIN_ITEMS`] of them. A "Most
 /// read" list is numbered too, but its items follow one another. Linear.
 pub(crate) fn enumerations(blocks: &[Block], mut found: impl FnMut(&[usize])) {
+    // the blocks that may hold a number of either sequence: a numbered item, or an
+    // unmarked line starting with a digit (as `unspaced_number` and `counter` ask); the
+    // sequences read them alone, as the others leave a sequence as it is (one pass over
+    // the page instead of two)
+    let numbered: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| match b.marker {
+            Marker::Number(_) => true,
+            Marker::None => b.text.as_bytes().first().is_some_and(u8::is_ascii_digit),
+            _ => false,
+        })
+        .map(|(i, _)| i)
+        .collect();
     // list numbers and counter lines are read as two sequences: a rating's digits on lines
     // of their own do not break a listicle's numbered sections
     for counters in [false, true] {
-        sequences(blocks, counters, &mut found);
+        sequences(blocks, &numbered, counters, &mut found);
     }
 }
 
 /// The enumerations of [`enumerations`] among the list items' numbers, or among the
-/// counter lines ([`counter`]).
-fn sequences(blocks: &[Block], counters: bool, found: &mut impl FnMut(&[usize])) {
+/// counter lines ([`counter`]), of the blocks `numbered` (in the page's order).
+fn sequences(
+    blocks: &[Block],
+    numbered: &[usize],
+    counters: bool,
+    found: &mut impl FnMut(&[usize]),
+) {
     // the sequence being read: its members, the last number, its direction (+1 / -1, 0
     // while it has one member)
     let mut members: Vec<usize> = Vec::new();
@@ -267,7 +286,8 @@ fn sequences(blocks: &[Block], counters: bool, found: &mut impl FnMut(&[usize]))
         }
         members.clear();
     };
-    for (i, b) in blocks.iter().enumerate() {
+    for &i in numbered {
+        let b = &blocks[i];
         let n = match (b.marker, counters) {
             (Marker::Number(n), false) => n,
             (Marker::None, false) => match unspaced_number(&b.text) {
