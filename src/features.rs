@@ -1312,15 +1312,47 @@ impl Topic {
                     plain_words += 1;
                 }
             }
-            for &h in rest {
-                count(&mut counts, h, own);
-            }
+            Topic::count_rest(&mut counts, rest, own);
         }
         Topic {
             counts,
             plain_words,
             built: true,
         }
+    }
+
+    /// Counts the uses of `words` by block `own` as `count` in `from_blocks` does, the
+    /// table's room made ([`WordMap::reserve`]): the probe of [`WordMap::free_slot`] and
+    /// the update of [`WordMap::entry_reserved`], written over the table's slots held in
+    /// locals, so that the loop keeps them in registers (through the map, it reloads them
+    /// for every word).
+    fn count_rest(counts: &mut WordMap<(u32, u32)>, words: &[u64], own: u32) {
+        let shift = counts.shift;
+        let slots = &mut counts.slots[..];
+        let last = slots.len() - 1;
+        let mut added = 0;
+        for &h in words {
+            let mut i = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize & last;
+            loop {
+                let k = slots[i].0;
+                // (found or empty, in one test: see `WordMap::free_slot`)
+                if (k ^ h).wrapping_mul(k ^ EMPTY_SLOT) == 0 {
+                    break;
+                }
+                i = (i + 1) & last;
+            }
+            let (k, e) = &mut slots[i];
+            added += usize::from(*k == EMPTY_SLOT);
+            *k = h;
+            e.0 += 1;
+            // the first block using the word, or the mark of several (a select)
+            e.1 = if e.1 == 0 || e.1 == own {
+                own
+            } else {
+                MANY_BLOCKS
+            };
+        }
+        counts.len += added;
     }
 
     /// Whether the vocabulary holds enough text to judge topics: words that are a stopword
