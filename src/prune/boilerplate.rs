@@ -139,6 +139,7 @@ enum Evidence {
 }
 
 /// Why a line is boilerplate, if it is.
+#[inline(always)]
 fn evidence(b: &Block) -> Option<Evidence> {
     let f = &b.features;
     let (words, ends_sentence) = (f.words as usize, f.ends_sentence);

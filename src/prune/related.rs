@@ -437,19 +437,35 @@ fn coherent(blocks: &[Block], items: &[usize], arena: &[u64]) -> bool {
     for (n, &k) in items.iter().enumerate() {
         words.extend(item_words(&blocks[k], arena).map(|h| (n, h)));
     }
-    // content word → (last item it was seen in, number of items that use it)
-    let mut seen: HashMapU64<(usize, u32)> =
-        HashMapU64::with_capacity_and_hasher(words.len(), Default::default());
-    for &(n, h) in &words {
-        let e = seen.entry(h).or_insert((usize::MAX, 0));
-        if e.0 != n {
-            *e = (n, e.1 + 1);
+    // content word → (the word, last item it was seen in plus one, number of items that
+    // use it): an open-addressing table with linear probing, at most half full, a count
+    // of 0 marking an empty slot (a label's hash may be any number); each word's hash
+    // is replaced by its slot once counted
+    let bits = (words.len() * 2)
+        .max(8)
+        .next_power_of_two()
+        .trailing_zeros();
+    let last = (1usize << bits) - 1;
+    let mut seen: Vec<(u64, u32, u32)> = vec![(0, 0, 0); last + 1];
+    for (n, h) in words.iter_mut() {
+        let mut i = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize & last;
+        while seen[i].2 != 0 && seen[i].0 != *h {
+            i = (i + 1) & last;
         }
+        let e = &mut seen[i];
+        e.0 = *h;
+        // (items are fewer than a u32 counts: a run is at most a page's blocks)
+        let item = *n as u32 + 1;
+        if e.1 != item {
+            e.1 = item;
+            e.2 += 1;
+        }
+        *h = i as u64;
     }
     // the items with a word some other item uses too
     let (mut sharing, mut counted) = (0usize, usize::MAX);
-    for &(n, h) in &words {
-        if n != counted && seen.get(&h).is_some_and(|&(_, c)| c >= 2) {
+    for &(n, slot) in &words {
+        if n != counted && seen[slot as usize].2 >= 2 {
             sharing += 1;
             counted = n;
         }
