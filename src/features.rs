@@ -1373,6 +1373,20 @@ impl Topic {
     /// when the rest of the article uses it too, that is when another block fed it (noted
     /// while the vocabulary was built: no count of the block's own words here).
     pub fn annotate(&self, blocks: &mut [Block], arena: &[u64]) {
+        // `WordMap::value` over the table's slots held in locals (as in `count_rest`)
+        let shift = self.counts.shift;
+        let slots = &self.counts.slots[..];
+        let last = slots.len() - 1;
+        let value = |h: u64| {
+            let mut i = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize & last;
+            loop {
+                let (k, v) = slots[i];
+                if (k ^ h).wrapping_mul(k ^ EMPTY_SLOT) == 0 {
+                    return v;
+                }
+                i = (i + 1) & last;
+            }
+        };
         // the rules never read the overlap of dropped blocks
         for b in blocks.iter_mut().filter(|b| b.kept()) {
             let contributed = feeds(b);
@@ -1384,10 +1398,10 @@ impl Topic {
             let hit = if contributed {
                 content
                     .iter()
-                    .filter(|&&h| self.counts.value(h).1 == MANY_BLOCKS)
+                    .filter(|&&h| value(h).1 == MANY_BLOCKS)
                     .count()
             } else {
-                content.iter().filter(|&&h| self.count(h) > 0).count()
+                content.iter().filter(|&&h| value(h).0 > 0).count()
             };
             b.features.overlap = if content.is_empty() {
                 1.0

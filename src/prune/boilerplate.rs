@@ -312,9 +312,16 @@ fn separated_parts(text: &str) -> bool {
     let is_sep = |c: char| matches!(c, '›' | '»' | '>' | '/' | '|' | '·' | '→' | '•');
     // the words made of separators only, counted in one pass over the chars: a word is a
     // run of chars that are no white space, as `split_whitespace` cuts them
+    // (white space among ASCII chars is what `char::is_whitespace` calls so there: tab
+    // to carriage return, and the space)
     let (mut seps, mut in_word, mut only_seps) = (0usize, false, true);
     for c in text.chars() {
-        if c.is_whitespace() {
+        let white = if c.is_ascii() {
+            c == ' ' || ('\t'..='\r').contains(&c)
+        } else {
+            c.is_whitespace()
+        };
+        if white {
             seps += usize::from(in_word && only_seps);
             in_word = false;
             only_seps = true;
@@ -373,6 +380,9 @@ mod tests {
             "Home\u{2003}•\u{3000}World •Africa",
             "» · →",
             "A › B › C D E F G › H",
+            "a\x0b/\x0c|\x1c>\x1c b",
+            "x\u{85}»\u{85}y\u{2028}·\u{202f}z",
+            "\t|\r\n/\n",
         ] {
             assert_eq!(separated_parts(text), slow(text), "{text:?}");
         }

@@ -26,6 +26,7 @@ const LABEL_MAX_WORDS: u32 = 6;
 /// HTML: a list whose items are mostly links (this share of their text) is a link list.
 const LINK_LIST_DENSITY: f32 = 0.7;
 
+#[inline(always)]
 fn candidate(b: &Block, introduced: bool) -> bool {
     let f = &b.features;
     // short lines of a few sentences may be headlines that end with a period; after a
