@@ -137,12 +137,17 @@ fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
     // the first pass's whole runs, taken for the second; the first pass fills them again
     let whole = std::mem::take(&mut judged.whole);
     let whole = if reuse { whole } else { Vec::new() };
+    if !survivors {
+        judged.whole.reserve(256);
+    }
     // the next of the first pass's whole runs not before the run read
     let mut next_whole = 0;
     let n = blocks.len();
     let mut i = 0;
     let mut introduced = false;
-    let mut run: Vec<usize> = Vec::new();
+    // (room for most runs: they are short)
+    let mut run: Vec<usize> = Vec::with_capacity(64);
+    let mut scratch = Scratch::default();
     while i < n {
         match blocks[i].verdict {
             Verdict::Drop(Reason::LeadIn) if !survivors => {
@@ -196,7 +201,7 @@ fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
                     .is_some_and(|same| whole[next_whole] == run.len() && same == run);
             }
             if !left_whole {
-                decide(blocks, &run, introduced, judged, ctx);
+                decide(blocks, &run, introduced, judged, &mut scratch, ctx);
                 if !survivors && !introduced && run.iter().all(|&k| blocks[k].kept()) {
                     judged.whole.push(run.len());
                     judged.whole.extend_from_slice(&run);
@@ -426,10 +431,19 @@ fn item_words<'a>(b: &'a Block, arena: &'a [u64]) -> impl Iterator<Item = u64> +
         .chain(b.features.colon.then(|| label(text)).flatten())
 }
 
+/// The vectors [`coherent`] fills, kept from one run to the next of a pass.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<(usize, u64)>,
+    seen: Vec<(u64, u32, u32)>,
+}
+
 /// Whether the items of a list share their vocabulary.
-fn coherent(blocks: &[Block], items: &[usize], arena: &[u64]) -> bool {
+fn coherent(blocks: &[Block], items: &[usize], arena: &[u64], scratch: &mut Scratch) -> bool {
     // each item's words, read once: (item, word)
-    let mut words: Vec<(usize, u64)> = Vec::with_capacity(
+    let words = &mut scratch.words;
+    words.clear();
+    words.reserve(
         items
             .iter()
             .map(|&k| blocks[k].features.words as usize + 1)
@@ -447,7 +461,9 @@ fn coherent(blocks: &[Block], items: &[usize], arena: &[u64]) -> bool {
         .next_power_of_two()
         .trailing_zeros();
     let last = (1usize << bits) - 1;
-    let mut seen: Vec<(u64, u32, u32)> = vec![(0, 0, 0); last + 1];
+    let seen = &mut scratch.seen;
+    seen.clear();
+    seen.resize(last + 1, (0, 0, 0));
     for (n, h) in words.iter_mut() {
         let mut i = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize & last;
         while seen[i].2 != 0 && seen[i].0 != *h {
@@ -465,7 +481,7 @@ fn coherent(blocks: &[Block], items: &[usize], arena: &[u64]) -> bool {
     }
     // the items with a word some other item uses too
     let (mut sharing, mut counted) = (0usize, usize::MAX);
-    for &(n, slot) in &words {
+    for &(n, slot) in words.iter() {
         if n != counted && seen[slot as usize].2 >= 2 {
             sharing += 1;
             counted = n;
@@ -635,7 +651,14 @@ fn list_of_other_stories(blocks: &[Block], items: &[usize]) -> bool {
 }
 
 /// Decides one run of candidate lines.
-fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, judged: &Judged, ctx: &Ctx<'_>) {
+fn decide(
+    blocks: &mut [Block],
+    run: &[usize],
+    introduced: bool,
+    judged: &Judged,
+    scratch: &mut Scratch,
+    ctx: &Ctx<'_>,
+) {
     let (own, stop_share, recurring) = (&judged.own, judged.stop_share, &judged.recurring);
     // a short label ending with a colon before the items introduces them
     let first = &blocks[run[0]];
@@ -694,8 +717,8 @@ fn decide(blocks: &mut [Block], run: &[usize], introduced: bool, judged: &Judged
         // heading ("Don't miss" above a roundup's product sheets)
         items.len() < INTRODUCED_MAX_ITEMS
             || links * 2 > items.len()
-            || !coherent(blocks, items, ctx.arena)
-    } else if items.len() >= COHERENT_MIN_ITEMS && coherent(blocks, items, ctx.arena) {
+            || !coherent(blocks, items, ctx.arena, scratch)
+    } else if items.len() >= COHERENT_MIN_ITEMS && coherent(blocks, items, ctx.arena, scratch) {
         // the items talk about the same things: a table, a schedule, the article's own
         // list; headlines of other stories share no words
         false
