@@ -1008,6 +1008,15 @@ pub(crate) fn content_hashes_any_lang(text: &str) -> impl Iterator<Item = u64> +
         .map(|t| t.hash)
 }
 
+/// Whether a word (by hash) is a stopword in no language of the lexicon: the filter of
+/// [`content_hashes_any_lang`], for a word already hashed (a block's content words in
+/// the arena, [`content_of`]).
+#[inline]
+pub(crate) fn stopword_in_no_language(hash: u64) -> bool {
+    // set 0 is the empty language set (`StopTable::new` numbers the sets in order)
+    STOPWORDS.set(hash) == 0
+}
+
 /// Closing characters that may follow a sentence end.
 fn is_closer(c: char) -> bool {
     matches!(
@@ -1273,30 +1282,77 @@ impl Topic {
         // ones start there and double as they need
         let mut counts: WordMap<(u32, u32)> = WordMap::with_capacity(words.min(VOCABULARY_GUESS));
         let mut plain_words = 0;
+        // counts one use of `h` by block `own`; whether the word is new
+        #[inline(always)]
+        fn count(counts: &mut WordMap<(u32, u32)>, h: u64, own: u32) -> bool {
+            let (e, new) = counts.entry_reserved(h);
+            e.0 += 1;
+            // the first block using the word, or the mark of several (a select)
+            e.1 = if e.1 == 0 || e.1 == own {
+                own
+            } else {
+                MANY_BLOCKS
+            };
+            new
+        }
         for (j, b) in blocks.iter().enumerate().filter(|(_, b)| feeds(b)) {
             let own = j as u32 + 1;
             let content = content_of(b, arena);
             counts.reserve(content.len());
-            for &h in content {
-                let (e, new) = counts.entry_reserved(h);
-                // counted up to what `is_informative` asks (a lookup per new word)
-                if new && plain_words < INFORMATIVE_WORDS && STOPWORDS.get(h) == 0 {
+            let mut rest = content;
+            // the new words counted up to what `is_informative` asks (a lookup per new
+            // word), then the words without that test (a loop of its own: the counting
+            // loop keeps its values in registers)
+            while plain_words < INFORMATIVE_WORDS {
+                let Some((&h, tail)) = rest.split_first() else {
+                    break;
+                };
+                rest = tail;
+                if count(&mut counts, h, own) && stopword_in_no_language(h) {
                     plain_words += 1;
                 }
-                e.0 += 1;
-                // the first block using the word, or the mark of several (a select)
-                e.1 = if e.1 == 0 || e.1 == own {
-                    own
-                } else {
-                    MANY_BLOCKS
-                };
             }
+            Topic::count_rest(&mut counts, rest, own);
         }
         Topic {
             counts,
             plain_words,
             built: true,
         }
+    }
+
+    /// Counts the uses of `words` by block `own` as `count` in `from_blocks` does, the
+    /// table's room made ([`WordMap::reserve`]): the probe of [`WordMap::free_slot`] and
+    /// the update of [`WordMap::entry_reserved`], written over the table's slots held in
+    /// locals, so that the loop keeps them in registers (through the map, it reloads them
+    /// for every word).
+    fn count_rest(counts: &mut WordMap<(u32, u32)>, words: &[u64], own: u32) {
+        let shift = counts.shift;
+        let slots = &mut counts.slots[..];
+        let last = slots.len() - 1;
+        let mut added = 0;
+        for &h in words {
+            let mut i = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize & last;
+            loop {
+                let k = slots[i].0;
+                // (found or empty, in one test: see `WordMap::free_slot`)
+                if (k ^ h).wrapping_mul(k ^ EMPTY_SLOT) == 0 {
+                    break;
+                }
+                i = (i + 1) & last;
+            }
+            let (k, e) = &mut slots[i];
+            added += usize::from(*k == EMPTY_SLOT);
+            *k = h;
+            e.0 += 1;
+            // the first block using the word, or the mark of several (a select)
+            e.1 = if e.1 == 0 || e.1 == own {
+                own
+            } else {
+                MANY_BLOCKS
+            };
+        }
+        counts.len += added;
     }
 
     /// Whether the vocabulary holds enough text to judge topics: words that are a stopword
@@ -1317,6 +1373,20 @@ impl Topic {
     /// when the rest of the article uses it too, that is when another block fed it (noted
     /// while the vocabulary was built: no count of the block's own words here).
     pub fn annotate(&self, blocks: &mut [Block], arena: &[u64]) {
+        // `WordMap::value` over the table's slots held in locals (as in `count_rest`)
+        let shift = self.counts.shift;
+        let slots = &self.counts.slots[..];
+        let last = slots.len() - 1;
+        let value = |h: u64| {
+            let mut i = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize & last;
+            loop {
+                let (k, v) = slots[i];
+                if (k ^ h).wrapping_mul(k ^ EMPTY_SLOT) == 0 {
+                    return v;
+                }
+                i = (i + 1) & last;
+            }
+        };
         // the rules never read the overlap of dropped blocks
         for b in blocks.iter_mut().filter(|b| b.kept()) {
             let contributed = feeds(b);
@@ -1328,10 +1398,10 @@ impl Topic {
             let hit = if contributed {
                 content
                     .iter()
-                    .filter(|&&h| self.counts.value(h).1 == MANY_BLOCKS)
+                    .filter(|&&h| value(h).1 == MANY_BLOCKS)
                     .count()
             } else {
-                content.iter().filter(|&&h| self.count(h) > 0).count()
+                content.iter().filter(|&&h| value(h).0 > 0).count()
             };
             b.features.overlap = if content.is_empty() {
                 1.0

@@ -80,7 +80,16 @@ impl Rule for Boilerplate {
 /// that stayed are judged again against the prose that stayed, as a second pass over the
 /// output reads them (a price line stood after a paragraph that the related-links rule
 /// then removed, and is no longer between the article's paragraphs).
+///
+/// In a page dump (text showing page chrome) the rule dropped every line boilerplate by
+/// its numbers when it ran ([`Boilerplate`]'s `apply` defers none there): it read every
+/// kept line with words, and a line kept now was kept then, with the same text and
+/// features (the rules in between change verdicts and overlaps only; `wedged`, which cuts
+/// text, runs later). No such line is left to judge.
 pub(crate) fn judge_survivors(blocks: &mut [Block], ctx: &Ctx<'_>) {
+    if !ctx.html && ctx.page_chrome {
+        return;
+    }
     let mut numeric: Vec<usize> = (0..blocks.len())
         .filter(|&i| {
             let b = &blocks[i];
@@ -130,6 +139,7 @@ enum Evidence {
 }
 
 /// Why a line is boilerplate, if it is.
+#[inline(always)]
 fn evidence(b: &Block) -> Option<Evidence> {
     let f = &b.features;
     let (words, ends_sentence) = (f.words as usize, f.ends_sentence);
@@ -239,18 +249,19 @@ fn is_numeric_line(words: u32, numbers: u32, ends_sentence: bool) -> bool {
 /// after the last whole chunk are read as one more word too (the text's last eight bytes,
 /// shifted down past the ones already seen; a short text's bytes in overlapping loads):
 /// no loop over them, whose length a branch predictor cannot know.
+#[inline(always)]
 fn has_separator_byte(b: &[u8]) -> bool {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     // nonzero when some byte of `x` is zero
     let has_zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
-    // (a zero byte, shifted in or padding, is no separator)
+    // (a zero byte, shifted in or padding, is no separator; 0xC2 and 0xE2 differ in bit
+    // 0x20 only, and they are the only bytes that read 0xE2 with it set)
     let found = |x: u64| {
         has_zero(x ^ (u64::from(b'>') * LO))
             | has_zero(x ^ (u64::from(b'/') * LO))
             | has_zero(x ^ (u64::from(b'|') * LO))
-            | has_zero(x ^ (0xC2 * LO))
-            | has_zero(x ^ (0xE2 * LO))
+            | has_zero((x | (0x20 * LO)) ^ (0xE2 * LO))
             != 0
     };
     let n = b.len();
@@ -280,21 +291,46 @@ fn has_separator_byte(b: &[u8]) -> bool {
     found(last >> (8 * (8 - rest)))
 }
 
+/// The separators of a breadcrumb.
+const SEPS: [char; 8] = ['›', '»', '>', '/', '|', '·', '→', '•'];
+
 /// Short parts joined by two or more separators: `Home › World › Africa`.
+#[inline]
 fn is_breadcrumb(text: &str, ends_sentence: bool) -> bool {
-    const SEPS: [char; 8] = ['›', '»', '>', '/', '|', '·', '→', '•'];
     if ends_sentence {
         return false;
     }
     // a byte scan first: the separators are `>`, `/`, `|` and chars whose UTF-8 starts
-    // with 0xC2 or 0xE2; most lines hold none
-    if !has_separator_byte(text.as_bytes()) {
-        return false;
+    // with 0xC2 or 0xE2; most lines hold none (the rest is read out of line)
+    has_separator_byte(text.as_bytes()) && separated_parts(text)
+}
+
+/// [`is_breadcrumb`] for a line holding a separator's byte: two or more words (of
+/// `split_whitespace`) made of separators only, the parts between separators short.
+#[inline(never)]
+fn separated_parts(text: &str) -> bool {
+    let is_sep = |c: char| matches!(c, '›' | '»' | '>' | '/' | '|' | '·' | '→' | '•');
+    // the words made of separators only, counted in one pass over the chars: a word is a
+    // run of chars that are no white space, as `split_whitespace` cuts them
+    // (white space among ASCII chars is what `char::is_whitespace` calls so there: tab
+    // to carriage return, and the space)
+    let (mut seps, mut in_word, mut only_seps) = (0usize, false, true);
+    for c in text.chars() {
+        let white = if c.is_ascii() {
+            c == ' ' || ('\t'..='\r').contains(&c)
+        } else {
+            c.is_whitespace()
+        };
+        if white {
+            seps += usize::from(in_word && only_seps);
+            in_word = false;
+            only_seps = true;
+        } else {
+            in_word = true;
+            only_seps = only_seps && is_sep(c);
+        }
     }
-    let seps = text
-        .split_whitespace()
-        .filter(|w| w.chars().all(|c| SEPS.contains(&c)))
-        .count();
+    seps += usize::from(in_word && only_seps);
     seps >= 2 && text.split(SEPS).all(|p| tokens(p).count() <= 4)
 }
 
@@ -321,6 +357,34 @@ mod tests {
                 }
             }
             assert!(!has_separator_byte(&vec![b'a'; n]));
+        }
+    }
+
+    #[test]
+    fn separator_words_counted_as_split_whitespace_cuts_them() {
+        let slow = |text: &str| {
+            let seps = text
+                .split_whitespace()
+                .filter(|w| w.chars().all(|c| SEPS.contains(&c)))
+                .count();
+            seps >= 2 && text.split(SEPS).all(|p| tokens(p).count() <= 4)
+        };
+        for text in [
+            "Home › World › Africa",
+            "Home ›› World\u{a0}›\u{a0}Africa",
+            " › › ",
+            "›",
+            "a/b / c / d",
+            "News | Sport|Weather | Travel",
+            "It’s 5 > 3 — and 2 / 4 → x",
+            "Home\u{2003}•\u{3000}World •Africa",
+            "» · →",
+            "A › B › C D E F G › H",
+            "a\x0b/\x0c|\x1c>\x1c b",
+            "x\u{85}»\u{85}y\u{2028}·\u{202f}z",
+            "\t|\r\n/\n",
+        ] {
+            assert_eq!(separated_parts(text), slow(text), "{text:?}");
         }
     }
 

@@ -36,6 +36,9 @@ pub struct Ctx<'a> {
     /// region rule and the related-links rule both read them, and they depend only on the
     /// blocks' markers and texts, which no rule changes.
     enumerations: std::cell::OnceCell<Vec<Vec<usize>>>,
+    /// What the related-links rule's first pass leaves for its second
+    /// ([`related::judge_survivors`]).
+    pub(crate) related: std::cell::RefCell<related::Judged>,
 }
 
 impl Ctx<'_> {
@@ -105,6 +108,7 @@ pub(crate) fn run(
         page_chrome: !html && region::has_page_chrome(blocks),
         listing: html && listing,
         enumerations: std::cell::OnceCell::new(),
+        related: std::cell::RefCell::default(),
     };
     for rule in RULES {
         if options.disabled_rules.iter().any(|d| d == rule.name()) {

@@ -8,7 +8,9 @@
 
 use super::{Ctx, Rule};
 use crate::block::{Block, Kind, Marker, Reason, Verdict};
-use crate::features::{content_hashes_any_lang, hash_words, HashMapU64};
+use crate::features::{
+    content_hashes_any_lang, content_of, hash_words, stopword_in_no_language, HashMapU64,
+};
 
 /// Removes related-links lists.
 pub struct RelatedLinks;
@@ -24,6 +26,7 @@ const LABEL_MAX_WORDS: u32 = 6;
 /// HTML: a list whose items are mostly links (this share of their text) is a link list.
 const LINK_LIST_DENSITY: f32 = 0.7;
 
+#[inline(always)]
 fn candidate(b: &Block, introduced: bool) -> bool {
     let f = &b.features;
     // short lines of a few sentences may be headlines that end with a period; after a
@@ -80,8 +83,31 @@ pub(crate) fn judge_survivors(blocks: &mut [Block], ctx: &Ctx<'_>) {
     judge_runs(blocks, ctx, true);
 }
 
+/// What the rule's first pass leaves for [`judge_survivors`] (one page's, in [`Ctx`]).
+#[derive(Default)]
+pub(crate) struct Judged {
+    /// The page's tables of the first pass: which blocks are items of the article's own
+    /// enumerations, the stopword share of its sentences, its recurring lines.
+    own: Vec<bool>,
+    stop_share: f32,
+    recurring: HashMapU64<u32>,
+    /// The runs the first pass judged without a lead-in before them and left whole (no
+    /// line of them dropped), in the order of the page: each its length, then its lines.
+    whole: Vec<usize>,
+}
+
 /// The rule's pass over the runs; `survivors`: read the dropped blocks as absent (see
 /// [`judge_survivors`]).
+///
+/// The second pass reads no lead-in, so it judges runs only where the topic is
+/// informative, and every one as [`decide`] judged a run after no lead-in. It reuses the
+/// first pass's tables that read no verdict (the numbered sections: the enumerations, of
+/// all blocks; the stopword share: all blocks' features; no rule between the two passes
+/// changes a block's features, text or marker, only verdicts), and skips [`decide`] for a
+/// run the first pass judged (after no lead-in) and left whole, holding the same lines,
+/// when the recurring lines, counted again over the kept lines, are as they were:
+/// `decide` reads nothing but the run's lines (kept in both passes, unchanged), those
+/// tables, the options and the arena, so it would leave the run whole again.
 fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
     // a page the HTML front door read as a listing (little prose anywhere, no strong
     // article) is made of such runs: they are its content. Measured on wcxb-dev: all
@@ -92,12 +118,36 @@ fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
     }
     // without enough prose to know the topic, only lists after a lead-in go
     let informative = ctx.topic.is_informative();
-    let n = blocks.len();
-    let own = numbered_sections(blocks, ctx);
-    let stop_share = sentence_stop_share(blocks);
+    if survivors && !informative {
+        // no lead-in here: no run would be judged
+        return;
+    }
+    let mut judged = ctx.related.borrow_mut();
+    let judged = &mut *judged;
     let recurring = recurring_lines(blocks, ctx);
+    // the first pass's whole runs are of use when the recurring lines are as they were
+    // (the first pass's tables are this page's: they cover its blocks)
+    let second = survivors && judged.own.len() == blocks.len();
+    let reuse = second && recurring == judged.recurring;
+    if !second {
+        judged.own = numbered_sections(blocks, ctx);
+        judged.stop_share = sentence_stop_share(blocks);
+    }
+    judged.recurring = recurring;
+    // the first pass's whole runs, taken for the second; the first pass fills them again
+    let whole = std::mem::take(&mut judged.whole);
+    let whole = if reuse { whole } else { Vec::new() };
+    if !survivors {
+        judged.whole.reserve(256);
+    }
+    // the next of the first pass's whole runs not before the run read
+    let mut next_whole = 0;
+    let n = blocks.len();
     let mut i = 0;
     let mut introduced = false;
+    // (room for most runs: they are short)
+    let mut run: Vec<usize> = Vec::with_capacity(64);
+    let mut scratch = Scratch::default();
     while i < n {
         match blocks[i].verdict {
             Verdict::Drop(Reason::LeadIn) if !survivors => {
@@ -116,7 +166,8 @@ fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
             i += 1;
             continue;
         }
-        let mut run = vec![i];
+        run.clear();
+        run.push(i);
         let mut j = i + 1;
         while j < n {
             match blocks[j].verdict {
@@ -139,7 +190,23 @@ fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
             j += 1;
         }
         if informative || introduced {
-            decide(blocks, &run, introduced, &own, stop_share, &recurring, ctx);
+            let mut left_whole = false;
+            if reuse {
+                // the first pass's runs start in the page's order, as these do
+                while whole.get(next_whole + 1).is_some_and(|&first| first < i) {
+                    next_whole += 1 + whole[next_whole];
+                }
+                left_whole = whole
+                    .get(next_whole + 1..next_whole + 1 + run.len())
+                    .is_some_and(|same| whole[next_whole] == run.len() && same == run);
+            }
+            if !left_whole {
+                decide(blocks, &run, introduced, judged, &mut scratch, ctx);
+                if !survivors && !introduced && run.iter().all(|&k| blocks[k].kept()) {
+                    judged.whole.push(run.len());
+                    judged.whole.extend_from_slice(&run);
+                }
+            }
         }
         introduced = false;
         i = j;
@@ -182,16 +249,35 @@ fn numbered_sections(blocks: &[Block], ctx: &Ctx<'_>) -> Vec<bool> {
 /// caption) between most two items, at least [`SECTION_MIN_ITEMS`] of them. A "Most
 /// read" list is numbered too, but its items follow one another. Linear.
 pub(crate) fn enumerations(blocks: &[Block], mut found: impl FnMut(&[usize])) {
+    // the blocks that may hold a number of either sequence: a numbered item, or an
+    // unmarked line starting with a digit (as `unspaced_number` and `counter` ask); the
+    // sequences read them alone, as the others leave a sequence as it is (one pass over
+    // the page instead of two)
+    let numbered: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| match b.marker {
+            Marker::Number(_) => true,
+            Marker::None => b.text.as_bytes().first().is_some_and(u8::is_ascii_digit),
+            _ => false,
+        })
+        .map(|(i, _)| i)
+        .collect();
     // list numbers and counter lines are read as two sequences: a rating's digits on lines
     // of their own do not break a listicle's numbered sections
     for counters in [false, true] {
-        sequences(blocks, counters, &mut found);
+        sequences(blocks, &numbered, counters, &mut found);
     }
 }
 
 /// The enumerations of [`enumerations`] among the list items' numbers, or among the
-/// counter lines ([`counter`]).
-fn sequences(blocks: &[Block], counters: bool, found: &mut impl FnMut(&[usize])) {
+/// counter lines ([`counter`]), of the blocks `numbered` (in the page's order).
+fn sequences(
+    blocks: &[Block],
+    numbered: &[usize],
+    counters: bool,
+    found: &mut impl FnMut(&[usize]),
+) {
     // the sequence being read: its members, the last number, its direction (+1 / -1, 0
     // while it has one member)
     let mut members: Vec<usize> = Vec::new();
@@ -206,7 +292,8 @@ fn sequences(blocks: &[Block], counters: bool, found: &mut impl FnMut(&[usize]))
         }
         members.clear();
     };
-    for (i, b) in blocks.iter().enumerate() {
+    for &i in numbered {
+        let b = &blocks[i];
         let n = match (b.marker, counters) {
             (Marker::Number(n), false) => n,
             (Marker::None, false) => match unspaced_number(&b.text) {
@@ -320,35 +407,82 @@ const LABEL_WORDS: usize = 3;
 /// the page was guessed in: headlines in another language (English ones injected into an
 /// Italian article) must not share their function words ("are", "and") as a subject
 /// (measured on injected-dev with headings kept: leak 0.0043 -> 0.0000).
-fn item_words(text: &str) -> impl Iterator<Item = u64> + '_ {
-    content_hashes_any_lang(without_site(text)).chain(label(text))
+///
+/// The words are read from the arena (the block's content words, [`content_of`], kept when
+/// they are a stopword in no language) unless the site suffix is cut: the arena holds the
+/// hashes of the tokens that are content words ([`crate::features::compute`]: no number,
+/// no short word) and no stopword of the page's language, in the order of the text; those
+/// that are a stopword in no language are the words, and the order, that
+/// [`content_hashes_any_lang`] reads from the whole text (the same tokens, the same
+/// hashes, the same test). The label is looked for only on a line holding a colon
+/// (`features.colon`, which tells whether the text holds one).
+fn item_words<'a>(b: &'a Block, arena: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
+    let text = b.text.as_str();
+    let site_free = without_site(text);
+    let (kept, cut) = if site_free.len() == text.len() {
+        (content_of(b, arena), None)
+    } else {
+        (&[][..], Some(site_free))
+    };
+    kept.iter()
+        .copied()
+        .filter(|&h| stopword_in_no_language(h))
+        .chain(cut.into_iter().flat_map(content_hashes_any_lang))
+        .chain(b.features.colon.then(|| label(text)).flatten())
+}
+
+/// The vectors [`coherent`] fills, kept from one run to the next of a pass.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<(usize, u64)>,
+    seen: Vec<(u64, u32, u32)>,
 }
 
 /// Whether the items of a list share their vocabulary.
-fn coherent(blocks: &[Block], items: &[usize]) -> bool {
+fn coherent(blocks: &[Block], items: &[usize], arena: &[u64], scratch: &mut Scratch) -> bool {
     // each item's words, read once: (item, word)
-    let mut words: Vec<(usize, u64)> = Vec::with_capacity(
+    let words = &mut scratch.words;
+    words.clear();
+    words.reserve(
         items
             .iter()
             .map(|&k| blocks[k].features.words as usize + 1)
             .sum(),
     );
     for (n, &k) in items.iter().enumerate() {
-        words.extend(item_words(&blocks[k].text).map(|h| (n, h)));
+        words.extend(item_words(&blocks[k], arena).map(|h| (n, h)));
     }
-    // content word → (last item it was seen in, number of items that use it)
-    let mut seen: HashMapU64<(usize, u32)> =
-        HashMapU64::with_capacity_and_hasher(words.len(), Default::default());
-    for &(n, h) in &words {
-        let e = seen.entry(h).or_insert((usize::MAX, 0));
-        if e.0 != n {
-            *e = (n, e.1 + 1);
+    // content word → (the word, last item it was seen in plus one, number of items that
+    // use it): an open-addressing table with linear probing, at most half full, a count
+    // of 0 marking an empty slot (a label's hash may be any number); each word's hash
+    // is replaced by its slot once counted
+    let bits = (words.len() * 2)
+        .max(8)
+        .next_power_of_two()
+        .trailing_zeros();
+    let last = (1usize << bits) - 1;
+    let seen = &mut scratch.seen;
+    seen.clear();
+    seen.resize(last + 1, (0, 0, 0));
+    for (n, h) in words.iter_mut() {
+        let mut i = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize & last;
+        while seen[i].2 != 0 && seen[i].0 != *h {
+            i = (i + 1) & last;
         }
+        let e = &mut seen[i];
+        e.0 = *h;
+        // (items are fewer than a u32 counts: a run is at most a page's blocks)
+        let item = *n as u32 + 1;
+        if e.1 != item {
+            e.1 = item;
+            e.2 += 1;
+        }
+        *h = i as u64;
     }
     // the items with a word some other item uses too
     let (mut sharing, mut counted) = (0usize, usize::MAX);
-    for &(n, h) in &words {
-        if n != counted && seen.get(&h).is_some_and(|&(_, c)| c >= 2) {
+    for &(n, slot) in words.iter() {
+        if n != counted && seen[slot as usize].2 >= 2 {
             sharing += 1;
             counted = n;
         }
@@ -521,11 +655,11 @@ fn decide(
     blocks: &mut [Block],
     run: &[usize],
     introduced: bool,
-    own: &[bool],
-    stop_share: f32,
-    recurring: &HashMapU64<u32>,
+    judged: &Judged,
+    scratch: &mut Scratch,
     ctx: &Ctx<'_>,
 ) {
+    let (own, stop_share, recurring) = (&judged.own, judged.stop_share, &judged.recurring);
     // a short label ending with a colon before the items introduces them
     let first = &blocks[run[0]];
     let labelled = run.len() >= 2
@@ -581,8 +715,10 @@ fn decide(
         // a lead-in introduces a few headlines; a long run of plain lines (not links)
         // whose items share their vocabulary is the article's own list going on after a
         // heading ("Don't miss" above a roundup's product sheets)
-        items.len() < INTRODUCED_MAX_ITEMS || links * 2 > items.len() || !coherent(blocks, items)
-    } else if items.len() >= COHERENT_MIN_ITEMS && coherent(blocks, items) {
+        items.len() < INTRODUCED_MAX_ITEMS
+            || links * 2 > items.len()
+            || !coherent(blocks, items, ctx.arena, scratch)
+    } else if items.len() >= COHERENT_MIN_ITEMS && coherent(blocks, items, ctx.arena, scratch) {
         // the items talk about the same things: a table, a schedule, the article's own
         // list; headlines of other stories share no words
         false
@@ -593,12 +729,19 @@ fn decide(
         // judges them. A longer run is judged on all its lines (setting its sentences
         // aside there would call the article's own feature lines around a sentence a
         // list of other stories: measured on injected-dev with headings kept)
-        let listed: Vec<usize> = items
-            .iter()
-            .copied()
-            .filter(|&k| !own[k] && !reads_as_sentence(&blocks[k], stop_share))
-            .collect();
-        list_of_other_stories(blocks, if listed.len() <= 2 { &listed } else { items })
+        // (the first three such lines, without a vector: more than two means all)
+        let mut listed = [0usize; 3];
+        let mut count = 0;
+        for &k in items {
+            if !own[k] && !reads_as_sentence(&blocks[k], stop_share) {
+                listed[count] = k;
+                count += 1;
+                if count == listed.len() {
+                    break;
+                }
+            }
+        }
+        list_of_other_stories(blocks, if count <= 2 { &listed[..count] } else { items })
     };
     if !drop_run {
         return;
