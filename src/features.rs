@@ -623,13 +623,19 @@ fn hash_ascii_lowered(mut h: u64, bytes: &[u8], start: usize, end: usize) -> u64
     fold(h) & !1
 }
 
-/// A bit per hash bucket, set for the buckets some key of a table falls into (8 KiB, so it
-/// stays in the first-level cache): most lookups of words a table does not hold end here,
-/// without touching the table, whose slots are spread over far more memory than the cache
-/// holds.
+/// A bit per hash bucket, set for the buckets some key of a table falls into: most lookups
+/// of words a table does not hold end here, without touching the table, whose slots are
+/// spread over far more memory than the cache holds.
 pub(crate) struct Filter(Box<[u64; FILTER_WORDS]>);
 
-const FILTER_BITS: u32 = 16;
+/// 2^18 bits (32 KiB): the stoplists' 3,242 words set 1.2 % of them (4.8 % at 2^16
+/// bits), so a word no stoplist holds goes on to probe the table about once in eighty
+/// lookups instead of once in twenty. Measured on the scrapinghub text dumps
+/// (`profile_text --reps 30`, nine alternating runs, medians): 8 KiB → 32 KiB took 1.2–1.5 %
+/// off the wall-clock time, with fewer simulated mispredicts (callgrind 1.126 M → 1.117 M)
+/// though more simulated first-level misses (the filter is read at random); 4 KiB was
+/// 2.5 % slower, 64 KiB no faster than 32.
+const FILTER_BITS: u32 = 18;
 /// The filter's 64-bit words: an array of known length, so a probe has no bounds test.
 const FILTER_WORDS: usize = (1 << FILTER_BITS) / 64;
 
