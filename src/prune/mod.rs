@@ -92,7 +92,8 @@ pub(crate) fn run(
     html: bool,
     listing: bool,
 ) -> Topic {
-    let region_on = !options.disabled_rules.iter().any(|d| d == "region");
+    let disabled = |name: &str| options.disabled_rules.iter().any(|d| d == name);
+    let region_on = !disabled("region");
     if html && region_on {
         // the HTML front door has chosen the region already: applying it first spares
         // the other rules (and the vocabulary) the page's furniture
@@ -111,7 +112,7 @@ pub(crate) fn run(
         related: std::cell::RefCell::default(),
     };
     for rule in RULES {
-        if options.disabled_rules.iter().any(|d| d == rule.name()) {
+        if disabled(rule.name()) {
             continue;
         }
         if rule.needs_topic() && !ctx.topic.is_built() {
@@ -119,20 +120,15 @@ pub(crate) fn run(
             ctx.topic.annotate(blocks, arena);
         }
         rule.apply(blocks, &ctx);
-        // text, headings not kept: the runs as a second pass would read them, once the
-        // headings are gone (see `related::judge_survivors`)
-        if rule.name() == "headings"
-            && !html
-            && !options.keep_headings
-            && !options.disabled_rules.iter().any(|d| d == "related-links")
-        {
-            related::judge_survivors(blocks, &ctx);
-        }
-        if rule.name() == "headings"
-            && !html
-            && !options.disabled_rules.iter().any(|d| d == "boilerplate")
-        {
-            boilerplate::judge_survivors(blocks, &ctx);
+        if rule.name() == "headings" && !html {
+            // text, headings not kept: the runs as a second pass would read them, once
+            // the headings are gone (see `related::judge_survivors`)
+            if !options.keep_headings && !disabled("related-links") {
+                related::judge_survivors(blocks, &ctx);
+            }
+            if !disabled("boilerplate") {
+                boilerplate::judge_survivors(blocks, &ctx);
+            }
         }
         if rule.changes_topic() && ctx.topic.is_built() {
             ctx.topic = Topic::from_blocks(blocks, arena);
