@@ -5,12 +5,16 @@
 //! cargo run --release --example evaluate -- ../shared/datasets/scrapinghub [--mode html|text]
 //!     [--keep-headings] [--per-page] [--misses] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X]
 //!     [--min-word-recall X] [--min-clean X] [--max-leak X] [--min-article-f1 X]
+//!     [--disable-rule NAME|all]...
 //! ```
 //!
 //! The set's layout is recognised: `ground-truth.json` (scrapinghub), `truth.json`
 //! (injected-dev), `dev/ground-truth/` (wcxb-dev). `--mode text` reads the set's
 //! full-page text dumps instead of its HTML. `--misses` prints every `with` snippet a page's
 //! output does not contain (`miss`, id, page type, snippet with `\n` written out).
+//! `--disable-rule NAME` (repeatable; `all` for every rule) scores the output without
+//! that rule: with every rule off, the front door's own text, the ceiling of any
+//! extraction that keeps the page's words as they are.
 
 use flate2::read::GzDecoder;
 use std::io::Write;
@@ -301,6 +305,7 @@ fn main() -> ExitCode {
     let mut per_page = false;
     let mut misses = false;
     let mut worst = 0usize;
+    let mut disabled: Vec<String> = Vec::new();
     let mut floors: Vec<(String, f64)> = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -313,6 +318,25 @@ fn main() -> ExitCode {
             "--keep-headings" => keep_headings = true,
             "--per-page" => per_page = true,
             "--misses" => misses = true,
+            "--disable-rule" => {
+                i += 1;
+                match args.get(i).map(String::as_str) {
+                    Some("all") => {
+                        disabled.extend(unclutter::rules().map(|(name, _)| name.to_string()))
+                    }
+                    Some(name) if unclutter::rules().any(|(n, _)| n == name) => {
+                        disabled.push(name.to_string())
+                    }
+                    other => {
+                        let known: Vec<_> = unclutter::rules().map(|(n, _)| n).collect();
+                        eprintln!(
+                            "--disable-rule needs one of all, {} (got {other:?})",
+                            known.join(", ")
+                        );
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             "--worst" => {
                 i += 1;
                 worst = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(10);
@@ -334,7 +358,7 @@ fn main() -> ExitCode {
         i += 1;
     }
     let Some(set) = set else {
-        eprintln!("usage: evaluate SET_DIR [--mode html|text] [--keep-headings] [--per-page] [--misses] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X] [--min-word-recall X] [--min-article-f1 X] [--min-clean X] [--max-leak X]");
+        eprintln!("usage: evaluate SET_DIR [--mode html|text] [--keep-headings] [--per-page] [--misses] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X] [--min-word-recall X] [--min-article-f1 X] [--min-clean X] [--max-leak X] [--disable-rule NAME|all]...");
         return ExitCode::from(2);
     };
     let docs = match load(&set, text_mode) {
@@ -350,11 +374,13 @@ fn main() -> ExitCode {
     } else {
         unclutter::Mode::Html
     };
-    let cleaner = Cleaner::new(
+    let options = disabled.iter().fold(
         Options::default()
             .with_keep_headings(keep_headings)
             .with_mode(mode),
+        |o, name| o.without_rule(name),
     );
+    let cleaner = Cleaner::new(options);
     let mut all = Acc::default();
     let mut by_type: HashMap<String, Acc> = HashMap::new();
     let mut scored: Vec<(f64, String)> = Vec::new();
@@ -440,6 +466,9 @@ fn main() -> ExitCode {
         },
         if keep_headings { ", headings kept" } else { "" }
     );
+    if !disabled.is_empty() {
+        say!("rules disabled: {}", disabled.join(", "));
+    }
     say!("{}", all.line("all"));
     if by_type.len() > 1 {
         let mut types: Vec<_> = by_type.iter().collect();
