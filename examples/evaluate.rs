@@ -3,14 +3,15 @@
 //!
 //! ```text
 //! cargo run --release --example evaluate -- ../shared/datasets/scrapinghub [--mode html|text]
-//!     [--keep-headings] [--per-page] [--misses] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X]
+//!     [--keep-headings] [--per-page] [--misses] [--leaks] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X]
 //!     [--min-word-recall X] [--min-clean X] [--max-leak X] [--min-article-f1 X]
 //! ```
 //!
 //! The set's layout is recognised: `ground-truth.json` (scrapinghub), `truth.json`
 //! (injected-dev), `dev/ground-truth/` (wcxb-dev). `--mode text` reads the set's
 //! full-page text dumps instead of its HTML. `--misses` prints every `with` snippet a page's
-//! output does not contain (`miss`, id, page type, snippet with `\n` written out).
+//! output does not contain (`miss`, id, page type, snippet with `\n` written out); `--leaks`
+//! every `without` snippet it does contain (`leak`, id, page type, snippet).
 
 use flate2::read::GzDecoder;
 use std::io::Write;
@@ -300,6 +301,7 @@ fn main() -> ExitCode {
     let mut keep_headings = false;
     let mut per_page = false;
     let mut misses = false;
+    let mut show_leaks = false;
     let mut worst = 0usize;
     let mut floors: Vec<(String, f64)> = Vec::new();
     let mut i = 0;
@@ -313,6 +315,7 @@ fn main() -> ExitCode {
             "--keep-headings" => keep_headings = true,
             "--per-page" => per_page = true,
             "--misses" => misses = true,
+            "--leaks" => show_leaks = true,
             "--worst" => {
                 i += 1;
                 worst = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(10);
@@ -334,7 +337,7 @@ fn main() -> ExitCode {
         i += 1;
     }
     let Some(set) = set else {
-        eprintln!("usage: evaluate SET_DIR [--mode html|text] [--keep-headings] [--per-page] [--misses] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X] [--min-word-recall X] [--min-article-f1 X] [--min-clean X] [--max-leak X]");
+        eprintln!("usage: evaluate SET_DIR [--mode html|text] [--keep-headings] [--per-page] [--misses] [--leaks] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X] [--min-word-recall X] [--min-article-f1 X] [--min-clean X] [--max-leak X]");
         return ExitCode::from(2);
     };
     let docs = match load(&set, text_mode) {
@@ -415,6 +418,16 @@ fn main() -> ExitCode {
             for s in d.with.iter().filter(|s| !lp.contains(&s.to_lowercase())) {
                 say!(
                     "miss\t{}\t{}\t{}",
+                    d.id,
+                    d.page_type,
+                    s.replace('\n', "\\n")
+                );
+            }
+        }
+        if show_leaks {
+            for s in d.without.iter().filter(|s| lp.contains(&s.to_lowercase())) {
+                say!(
+                    "leak\t{}\t{}\t{}",
                     d.id,
                     d.page_type,
                     s.replace('\n', "\\n")

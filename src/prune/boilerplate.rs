@@ -49,6 +49,7 @@ impl Rule for Boilerplate {
         // 0.0287 -> 0.0285;
         // scrapinghub 0.965 -> 0.966 (0.971 -> 0.972 headings kept).
         let defer = ctx.html || !ctx.page_chrome;
+        let dump = !ctx.html && ctx.page_chrome;
         let mut numeric: Vec<usize> = Vec::new();
         for (i, b) in blocks.iter_mut().enumerate().filter(|(_, b)| b.kept()) {
             if b.features.words == 0 {
@@ -56,6 +57,14 @@ impl Rule for Boilerplate {
                     // only symbols or punctuation: nothing an article says
                     b.drop_for(Reason::Boilerplate);
                 }
+                continue;
+            }
+            // a page dump's copyright notice ("© 2025 Kroll, LLC. All rights reserved.
+            // Kroll is not affiliated with…"): the sign and a year say it in every
+            // language, however long the legal line after them runs. Not in extracted
+            // article text, whose wire stories end on their agency's notice.
+            if dump && b.features.words as usize <= MAX_WORDS && is_copyright(&b.text) {
+                b.drop_for(Reason::Boilerplate);
                 continue;
             }
             match evidence(b) {
@@ -296,6 +305,33 @@ const SEPS: [char; 8] = ['›', '»', '>', '/', '|', '·', '→', '•'];
 
 /// Short parts joined by two or more separators: `Home › World › Africa`.
 #[inline]
+/// A copyright notice: the line opens with `©` or `(c)` (after an optional "Copyright",
+/// before an optional one) and a year from 1900 to 2099 ("© 2025 FreightWaves, Inc.",
+/// "Copyright © 2023 PSA…", "(c) Copyright 1990-1994"). A year is what sets the notice
+/// apart from a photo credit ("© A.M. Best Company — used by permission").
+fn is_copyright(text: &str) -> bool {
+    fn skip_word<'a>(t: &'a str, word: &str) -> &'a str {
+        match t.get(..word.len()) {
+            Some(head) if head.eq_ignore_ascii_case(word) => t[word.len()..].trim_start(),
+            _ => t,
+        }
+    }
+    let t = skip_word(text.trim_start(), "copyright");
+    let t = if let Some(rest) = t.strip_prefix('©') {
+        rest
+    } else if let Some(rest) = t.get(..3).filter(|h| h.eq_ignore_ascii_case("(c)")) {
+        &t[rest.len()..]
+    } else {
+        return false;
+    };
+    let t = skip_word(t.trim_start(), "copyright").as_bytes();
+    t.len() >= 4
+        && matches!(&t[..2], b"19" | b"20")
+        && t[2].is_ascii_digit()
+        && t[3].is_ascii_digit()
+        && t.get(4).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
 fn is_breadcrumb(text: &str, ends_sentence: bool) -> bool {
     if ends_sentence {
         return false;
@@ -342,6 +378,28 @@ mod tests {
         let mut blocks = vec![Block::new(s.to_string(), crate::block::Kind::Paragraph)];
         crate::features::compute(&mut blocks);
         evidence(&blocks[0]).is_some()
+    }
+
+    #[test]
+    fn copyright_notices_need_the_sign_and_a_year() {
+        for yes in [
+            "© 2025 FreightWaves, Inc. All Rights Reserved.",
+            "Copyright © 2023 PSA Financial Advisors, Inc.",
+            "(c) Copyright 1990-1994, Hewlett-Packard Company.",
+            "©2007-2016 Wine-Tastings-Guide.com",
+        ] {
+            assert!(is_copyright(yes), "{yes}");
+        }
+        for no in [
+            "© A.M. Best Company, Inc. — used by permission",
+            "Copyright 2019 Hawaii News Now. All rights reserved.",
+            "© 20250 units",
+            "©",
+            "(c",
+            "Copyright",
+        ] {
+            assert!(!is_copyright(no), "{no}");
+        }
     }
 
     #[test]
