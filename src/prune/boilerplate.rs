@@ -108,6 +108,66 @@ pub(crate) fn judge_survivors(blocks: &mut [Block], ctx: &Ctx<'_>) {
     judge_numbers(blocks, &mut numeric, ctx);
 }
 
+/// A subscription prompt's line holds at most this share of words the article uses
+/// elsewhere, unless it stands outside the article's prose (before its first paragraph
+/// or after its last). Measured on wcxb-dev article dumps: the article's own lines that
+/// name a newsletter or subscribing ("We recommend subscribing for two years…") overlap
+/// 0.44–0.94, the prompts mostly 0–0.3.
+const PROMPT_MAX_OVERLAP: f32 = 0.5;
+
+/// Text dumps, once the other rules have chosen the article: the lines that ask the
+/// reader to subscribe ("Thanks for reading! Subscribe for free…", "Don't miss anything.
+/// Get all the latest posts delivered straight to your inbox.", "Social media is great,
+/// but our bi-weekly newsletter…") read as sentences, name the site and share few words
+/// with the article, so neither the lexicon's line phrases nor the region's span take
+/// them. A line of at most [`MAX_WORDS`] words naming a subscription word of the lexicon
+/// (`Language::subscription_words`: "newsletter", "subscribe", "inbox", "Newsletter",
+/// "abonnez", "suscríbete"…) goes when it stands outside the article's other prose or
+/// shares little of its vocabulary ([`PROMPT_MAX_OVERLAP`]), unless the page names the
+/// words in two places apart (a run of adjacent lines is one place; a long paragraph is
+/// one): then the article itself speaks of newsletters (a post on growing one, an app
+/// sold by subscription), and its lines stay. Linear: one pass over the kept blocks'
+/// content words, one over the candidates.
+pub(crate) fn judge_prompts(blocks: &mut [Block], ctx: &Ctx<'_>) {
+    let names = |b: &Block| {
+        content_of(b, ctx.arena)
+            .iter()
+            .any(|&h| super::phrases::is_subscription_word(h))
+    };
+    // a list item naming an inbox is an item of the article's enumeration or a menu's
+    let short = |b: &Block| b.features.words as usize <= MAX_WORDS && b.kind != Kind::ListItem;
+    let mut prompts: Vec<usize> = Vec::new();
+    let (mut places, mut in_run) = (0usize, false);
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| b.kept()) {
+        let named = names(b);
+        if named && short(b) {
+            prompts.push(i);
+            places += usize::from(!in_run);
+        } else if named && b.is_prose() {
+            // a long paragraph of the article's speaking of it
+            places += 1;
+        }
+        in_run = named && short(b);
+    }
+    if prompts.is_empty() || places > 1 {
+        return;
+    }
+    // the other prose's span (`prompts` is sorted: a binary search tells a prompt)
+    let other_prose =
+        |i: &usize| blocks[*i].kept() && blocks[*i].is_prose() && prompts.binary_search(i).is_err();
+    let first = (0..blocks.len()).find(other_prose);
+    let last = (0..blocks.len()).rev().find(other_prose);
+    for &i in &prompts {
+        let outside = match (first, last) {
+            (Some(first), Some(last)) => i < first || i > last,
+            _ => true,
+        };
+        if outside || blocks[i].features.overlap < PROMPT_MAX_OVERLAP {
+            blocks[i].drop_for(Reason::Boilerplate);
+        }
+    }
+}
+
 /// Drops the lines `numeric` (boilerplate only by their numbers) that are not the
 /// article's own.
 fn judge_numbers(blocks: &mut [Block], numeric: &mut Vec<usize>, ctx: &Ctx<'_>) {

@@ -288,6 +288,25 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     }
 });
 
+/// The hashes of every language's subscription words (`Language::subscription_words`),
+/// sorted: one word each, as the tokenizer hashes it.
+static SUBSCRIPTION_WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut words: Vec<u64> = LANGUAGES
+        .iter()
+        .flat_map(|lang| lang.subscription_words)
+        .flat_map(|w| tokens(w).map(|t| t.hash))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
+/// Whether a word (by hash) names subscribing in a language of the lexicon
+/// ("newsletter", "subscribe", "abonnez", "nieuwsbrief").
+pub(crate) fn is_subscription_word(hash: u64) -> bool {
+    SUBSCRIPTION_WORDS.binary_search(&hash).is_ok()
+}
+
 /// Lowercases, drops punctuation and symbols (apostrophes inside words stay), collapses
 /// whitespace. `"Related Articles :"` → `"related articles"`.
 pub(crate) fn normalise(s: &str, out: &mut String) {
