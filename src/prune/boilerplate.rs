@@ -128,12 +128,10 @@ const PROMPT_MAX_OVERLAP: f32 = 0.5;
 /// one): then the article itself speaks of newsletters (a post on growing one, an app
 /// sold by subscription), and its lines stay. Linear: one pass over the kept blocks'
 /// content words, one over the candidates.
+#[inline(never)]
 pub(crate) fn judge_prompts(blocks: &mut [Block], ctx: &Ctx<'_>) {
-    let names = |b: &Block| {
-        content_of(b, ctx.arena)
-            .iter()
-            .any(|&h| super::phrases::is_subscription_word(h))
-    };
+    let words = super::phrases::subscription_words();
+    let names = |b: &Block| content_of(b, ctx.arena).iter().any(|&h| words.holds(h));
     // a list item naming an inbox is an item of the article's enumeration or a menu's
     let short = |b: &Block| b.features.words as usize <= MAX_WORDS && b.kind != Kind::ListItem;
     let mut prompts: Vec<usize> = Vec::new();
@@ -363,20 +361,29 @@ fn has_separator_byte(b: &[u8]) -> bool {
 /// The separators of a breadcrumb.
 const SEPS: [char; 8] = ['›', '»', '>', '/', '|', '·', '→', '•'];
 
-/// Short parts joined by two or more separators: `Home › World › Africa`.
-#[inline]
 /// A copyright notice: the line opens with `©` or `(c)` (after an optional "Copyright",
 /// before an optional one) and a year from 1900 to 2099 ("© 2025 FreightWaves, Inc.",
 /// "Copyright © 2023 PSA…", "(c) Copyright 1990-1994"). A year is what sets the notice
 /// apart from a photo credit ("© A.M. Best Company — used by permission").
+#[inline]
 fn is_copyright(text: &str) -> bool {
+    // most lines start otherwise: one byte tells (`©` is 0xC2 0xA9 in UTF-8)
+    if !matches!(text.as_bytes().first(), Some(b'\xC2' | b'(' | b'c' | b'C')) {
+        return false;
+    }
+    is_copyright_notice(text)
+}
+
+/// [`is_copyright`] for a line starting with the right byte.
+#[inline(never)]
+fn is_copyright_notice(text: &str) -> bool {
     fn skip_word<'a>(t: &'a str, word: &str) -> &'a str {
         match t.get(..word.len()) {
             Some(head) if head.eq_ignore_ascii_case(word) => t[word.len()..].trim_start(),
             _ => t,
         }
     }
-    let t = skip_word(text.trim_start(), "copyright");
+    let t = skip_word(text, "copyright");
     let t = if let Some(rest) = t.strip_prefix('©') {
         rest
     } else if let Some(rest) = t.get(..3).filter(|h| h.eq_ignore_ascii_case("(c)")) {
@@ -392,6 +399,8 @@ fn is_copyright(text: &str) -> bool {
         && t.get(4).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
+/// Short parts joined by two or more separators: `Home › World › Africa`.
+#[inline]
 fn is_breadcrumb(text: &str, ends_sentence: bool) -> bool {
     if ends_sentence {
         return false;
