@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example evaluate -- ../shared/datasets/scrapinghub [--mode html|text]
-//!     [--keep-headings] [--per-page] [--misses] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X]
+//!     [--keep-headings] [--per-page] [--misses] [--leaks] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X]
 //!     [--min-word-recall X] [--min-clean X] [--max-leak X] [--min-article-f1 X]
 //!     [--disable-rule NAME|all]...
 //! ```
@@ -11,7 +11,8 @@
 //! The set's layout is recognised: `ground-truth.json` (scrapinghub), `truth.json`
 //! (injected-dev), `dev/ground-truth/` (wcxb-dev). `--mode text` reads the set's
 //! full-page text dumps instead of its HTML. `--misses` prints every `with` snippet a page's
-//! output does not contain (`miss`, id, page type, snippet with `\n` written out).
+//! output does not contain (`miss`, id, page type, snippet with `\n` written out); `--leaks`
+//! every `without` snippet it does contain (`leak`, id, page type, snippet).
 //! `--disable-rule NAME` (repeatable; `all` for every rule) scores the output without
 //! that rule: with every rule off, the front door's own text, the ceiling of any
 //! extraction that keeps the page's words as they are.
@@ -304,6 +305,7 @@ fn main() -> ExitCode {
     let mut keep_headings = false;
     let mut per_page = false;
     let mut misses = false;
+    let mut show_leaks = false;
     let mut worst = 0usize;
     let mut disabled: Vec<String> = Vec::new();
     let mut floors: Vec<(String, f64)> = Vec::new();
@@ -318,6 +320,7 @@ fn main() -> ExitCode {
             "--keep-headings" => keep_headings = true,
             "--per-page" => per_page = true,
             "--misses" => misses = true,
+            "--leaks" => show_leaks = true,
             "--disable-rule" => {
                 i += 1;
                 match args.get(i).map(String::as_str) {
@@ -358,7 +361,7 @@ fn main() -> ExitCode {
         i += 1;
     }
     let Some(set) = set else {
-        eprintln!("usage: evaluate SET_DIR [--mode html|text] [--keep-headings] [--per-page] [--misses] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X] [--min-word-recall X] [--min-article-f1 X] [--min-clean X] [--max-leak X] [--disable-rule NAME|all]...");
+        eprintln!("usage: evaluate SET_DIR [--mode html|text] [--keep-headings] [--per-page] [--misses] [--leaks] [--worst N] [--min-shingle-f1 X] [--min-word-f1 X] [--min-word-recall X] [--min-article-f1 X] [--min-clean X] [--max-leak X] [--disable-rule NAME|all]...");
         return ExitCode::from(2);
     };
     let docs = match load(&set, text_mode) {
@@ -441,6 +444,16 @@ fn main() -> ExitCode {
             for s in d.with.iter().filter(|s| !lp.contains(&s.to_lowercase())) {
                 say!(
                     "miss\t{}\t{}\t{}",
+                    d.id,
+                    d.page_type,
+                    s.replace('\n', "\\n")
+                );
+            }
+        }
+        if show_leaks {
+            for s in d.without.iter().filter(|s| lp.contains(&s.to_lowercase())) {
+                say!(
+                    "leak\t{}\t{}\t{}",
                     d.id,
                     d.page_type,
                     s.replace('\n', "\\n")

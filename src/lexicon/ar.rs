@@ -275,4 +275,5 @@ pub static LANGUAGE: Language = Language {
     // Dotted abbreviations used in Arabic text: د. (doctor), م. (Gregorian year),
     // هـ (Hijri year), ص. (page), ج. (part), ق.م (BC), أ.د (professor).
     abbreviations: &["إلخ", "الخ", "د", "م", "هـ", "ص", "ج", "ق.م", "أ.د"],
+    subscription_words: &["النشرة", "اشترك"],
 };

@@ -231,4 +231,5 @@ pub static LANGUAGE: Language = Language {
         "afp/",
     ],
     abbreviations: &["ড", "মো", "মোছা", "খ্রি", "পৃ", "নং", "কি.মি", "মি"],
+    subscription_words: &["নিউজলেটার", "সাবস্ক্রাইব"],
 };

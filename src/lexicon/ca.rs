@@ -263,4 +263,5 @@ pub static LANGUAGE: Language = Language {
     abbreviations: &[
         "etc", "p. ex", "pàg", "núm", "sr", "sra", "dr", "dra", "av", "aprox", "tel", "vol",
     ],
+    subscription_words: &["butlletí", "newsletter", "subscriu", "subscriure"],
 };

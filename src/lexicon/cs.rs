@@ -167,4 +167,5 @@ pub static LANGUAGE: Language = Language {
         "doc", "prof", "mudr", "judr", "phdr", "str", "hod", "mil", "mld", "tis", "ul", "sv",
         "odst",
     ],
+    subscription_words: &["newsletter", "newsletteru", "zpravodaj", "odebírejte"],
 };

@@ -165,4 +165,5 @@ pub static LANGUAGE: Language = Language {
         "f.eks", "bl.a", "osv", "etc", "dvs", "ca", "inkl", "ekskl", "mht", "pga", "ifm", "iflg",
         "jf", "nr", "kl", "evt", "hhv", "mio", "mia", "kr", "st", "tlf", "m.m", "o.l", "s.k",
     ],
+    subscription_words: &["nyhedsbrev", "nyhedsbrevet", "abonner", "indbakke"],
 };

@@ -184,4 +184,11 @@ pub static LANGUAGE: Language = Language {
         "z.b", "bzw", "usw", "ca", "vgl", "u.a", "d.h", "evtl", "ggf", "inkl", "sog", "u.u", "z.t",
         "etc", "nr", "bzgl", "mio", "mrd", "dr", "prof", "abs", "str", "v.a", "o.ä", "u.ä",
     ],
+    subscription_words: &[
+        "newsletter",
+        "abonnieren",
+        "abonniert",
+        "abbestellen",
+        "posteingang",
+    ],
 };

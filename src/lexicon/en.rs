@@ -364,4 +364,13 @@ pub static LANGUAGE: Language = Language {
         "etc", "vs", "approx", "incl", "e.g", "i.e", "cf", "no", "mr", "mrs", "ms", "dr", "st",
         "jr", "sr", "prof", "gen", "gov", "sen", "rep", "inc", "ltd", "corp", "est", "al",
     ],
+    subscription_words: &[
+        "newsletter",
+        "newsletters",
+        "subscribe",
+        "subscribed",
+        "subscribing",
+        "unsubscribe",
+        "inbox",
+    ],
 };

@@ -186,4 +186,13 @@ pub static LANGUAGE: Language = Language {
         "etc", "p. ej", "p.ej", "aprox", "sr", "sra", "srta", "dr", "dra", "ud", "uds", "núm",
         "pág", "vs", "cía", "av", "ej", "lic", "ing", "art", "ee. uu", "máx", "mín",
     ],
+    subscription_words: &[
+        "newsletter",
+        "boletín",
+        "suscríbete",
+        "suscribirse",
+        "suscribirte",
+        "suscríbase",
+        "suscrito",
+    ],
 };

@@ -230,4 +230,5 @@ pub static LANGUAGE: Language = Language {
         "afp/",
     ],
     abbreviations: &["ه.ش", "ه.ق", "ق.م", "م", "ص", "ج", "ر.ک"],
+    subscription_words: &["خبرنامه", "newsletter"],
 };

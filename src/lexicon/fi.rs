@@ -261,4 +261,10 @@ pub static LANGUAGE: Language = Language {
         "esim", "mm", "ns", "jne", "yms", "ym", "ks", "ts", "klo", "milj", "mrd", "vrt", "tms",
         "ko", "em", "prof", "tri", "os", "puh",
     ],
+    subscription_words: &[
+        "uutiskirje",
+        "uutiskirjeen",
+        "uutiskirjeemme",
+        "uutiskirjeeseen",
+    ],
 };

@@ -186,4 +186,14 @@ pub static LANGUAGE: Language = Language {
         "env", "cf", "p. ex", "p.ex", "etc", "apr", "av", "ex", "hab", "mme", "mlle", "dr", "pr",
         "st", "ste", "vol", "éd", "chap", "art", "cie", "fig", "min", "max",
     ],
+    subscription_words: &[
+        "newsletter",
+        "newsletters",
+        "infolettre",
+        "abonnez",
+        "abonner",
+        "inscrivez",
+        "désabonner",
+        "désinscrire",
+    ],
 };

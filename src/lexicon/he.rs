@@ -240,4 +240,5 @@ pub static LANGUAGE: Language = Language {
         "afp/",
     ],
     abbreviations: &["וכו", "עמ", "מס", "רח", "פרופ", "גב", "סע"],
+    subscription_words: &["ניוזלטר", "הירשמו", "הרשמו"],
 };

@@ -268,4 +268,5 @@ pub static LANGUAGE: Language = Language {
         "afp/",
     ],
     abbreviations: &["डॉ", "प्रो", "पं", "ई", "ई.पू", "रु", "कि.मी", "सं"],
+    subscription_words: &["न्यूज़लेटर", "सब्सक्राइब"],
 };

@@ -173,4 +173,5 @@ pub static LANGUAGE: Language = Language {
         "npr", "tj", "itd", "sl", "i sl", "dr", "mr", "prof", "tzv", "god", "st", "br", "str",
         "mil", "mlrd", "tis", "ul", "min", "sv", "gđa",
     ],
+    subscription_words: &["newsletter", "newslettera", "pretplatite", "pretplatiti"],
 };

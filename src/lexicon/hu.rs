@@ -271,4 +271,11 @@ pub static LANGUAGE: Language = Language {
         "pl", "stb", "ill", "kb", "ún", "vö", "ld", "dr", "ifj", "id", "özv", "szül", "ford",
         "szerk", "kft", "zrt", "nyrt", "mrd", "ker", "sz",
     ],
+    subscription_words: &[
+        "hírlevél",
+        "hírlevelünk",
+        "hírlevelünkre",
+        "feliratkozás",
+        "iratkozzon",
+    ],
 };

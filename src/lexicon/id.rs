@@ -264,4 +264,5 @@ pub static LANGUAGE: Language = Language {
         "dll", "dsb", "dst", "yth", "sdr", "bpk", "hlm", "tsb", "dkk", "a.n", "u.p", "s.d", "jl",
         "kab", "kec", "prov", "dr", "ir", "prof", "drs", "no",
     ],
+    subscription_words: &["newsletter", "buletin", "berlangganan", "langganan"],
 };

@@ -180,4 +180,11 @@ pub static LANGUAGE: Language = Language {
         "ecc", "ad es", "es", "cfr", "sig", "sig.ra", "dott", "dott.ssa", "prof", "ing", "avv",
         "on", "pag", "vs", "ca", "max", "min", "art", "n.d.r", "sec",
     ],
+    subscription_words: &[
+        "newsletter",
+        "iscriviti",
+        "iscrivendoti",
+        "disiscriviti",
+        "abbonati",
+    ],
 };

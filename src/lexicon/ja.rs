@@ -166,4 +166,5 @@ pub static LANGUAGE: Language = Language {
     abbreviations: &[
         "vs", "no", "etc", "e.g", "i.e", "inc", "ltd", "co", "dr", "mr", "approx",
     ],
+    subscription_words: &[],
 };

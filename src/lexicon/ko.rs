@@ -277,4 +277,5 @@ pub static LANGUAGE: Language = Language {
     abbreviations: &[
         "vs", "no", "etc", "e.g", "i.e", "inc", "ltd", "co", "dr", "mr", "approx",
     ],
+    subscription_words: &["뉴스레터", "구독"],
 };

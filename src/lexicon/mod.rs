@@ -112,11 +112,17 @@ pub struct Language {
     /// followed by a lowercase word ("etc", "z.b", "p. ex"), written without
     /// the final period. 5-25 per language.
     pub abbreviations: &'static [&'static str],
+    /// Single words that name subscribing to a site's letters or posts ("newsletter",
+    /// "subscribe", "inbox"), in the forms a prompt uses, each one word as the tokenizer
+    /// reads it: a prompt line asks the reader to sign up whatever else it says. Empty
+    /// for Chinese and Japanese, written without spaces (every character is a token).
+    /// 0-12 per language.
+    pub subscription_words: &'static [&'static str],
 }
 
 impl Language {
-    /// All six lists of this language, each with its field name.
-    pub fn lists(&self) -> [(&'static str, &'static [&'static str]); 6] {
+    /// All seven lists of this language, each with its field name.
+    pub fn lists(&self) -> [(&'static str, &'static [&'static str]); 7] {
         [
             ("stopwords", self.stopwords),
             ("lead_ins", self.lead_ins),
@@ -124,6 +130,7 @@ impl Language {
             ("controls", self.controls),
             ("credit_prefixes", self.credit_prefixes),
             ("abbreviations", self.abbreviations),
+            ("subscription_words", self.subscription_words),
         ]
     }
 }
@@ -217,7 +224,15 @@ mod tests {
     fn entries_are_clean() {
         for lang in LANGUAGES {
             for (field, list) in lang.lists() {
-                assert!(!list.is_empty(), "{}.{}: empty list", lang.code, field);
+                // (Chinese and Japanese have no subscription word: they write no spaces)
+                let may_be_empty =
+                    field == "subscription_words" && matches!(lang.code, "zh" | "ja");
+                assert!(
+                    may_be_empty || !list.is_empty(),
+                    "{}.{}: empty list",
+                    lang.code,
+                    field
+                );
                 let mut seen = HashSet::new();
                 for &entry in list {
                     let at = format!("{}.{}: {:?}", lang.code, field, entry);
@@ -287,7 +302,20 @@ mod tests {
     #[test]
     fn list_sizes_are_in_range() {
         for lang in LANGUAGES {
-            let ranges = [(60, 150), (15, 40), (30, 100), (10, 60), (3, 15), (5, 25)];
+            let words = if matches!(lang.code, "zh" | "ja") {
+                (0, 0)
+            } else {
+                (2, 12)
+            };
+            let ranges = [
+                (60, 150),
+                (15, 40),
+                (30, 100),
+                (10, 60),
+                (3, 15),
+                (5, 25),
+                words,
+            ];
             for ((field, list), (min, max)) in lang.lists().into_iter().zip(ranges) {
                 assert!(
                     (min..=max).contains(&list.len()),
@@ -298,6 +326,16 @@ mod tests {
                     min,
                     max
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn subscription_words_are_one_word_each() {
+        for lang in LANGUAGES {
+            for &w in lang.subscription_words {
+                let n = crate::features::tokens(w).count();
+                assert_eq!(n, 1, "{}.subscription_words: {w:?} is {n} words", lang.code);
             }
         }
     }

@@ -180,4 +180,12 @@ pub static LANGUAGE: Language = Language {
         "dhr", "mevr", "drs", "ir", "prof", "dr", "mr", "i.p.v", "t.o.v", "m.b.t", "n.a.v", "resp",
         "etc",
     ],
+    subscription_words: &[
+        "nieuwsbrief",
+        "nieuwsbrieven",
+        "abonneer",
+        "abonneren",
+        "uitschrijven",
+        "inbox",
+    ],
 };

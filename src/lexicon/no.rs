@@ -164,4 +164,11 @@ pub static LANGUAGE: Language = Language {
         "f.eks", "bl.a", "osv", "etc", "dvs", "ca", "inkl", "ekskl", "mht", "pga", "iflg", "jf",
         "nr", "kl", "evt", "hhv", "mill", "mrd", "kr", "st", "m.m", "o.l", "ifm", "tlf", "s.k",
     ],
+    subscription_words: &[
+        "nyhetsbrev",
+        "nyhetsbrevet",
+        "abonner",
+        "abonnere",
+        "innboks",
+    ],
 };

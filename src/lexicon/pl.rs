@@ -287,4 +287,11 @@ pub static LANGUAGE: Language = Language {
         "np", "m.in", "itd", "itp", "tzw", "tj", "ok", "wg", "ws", "tzn", "br", "ub", "godz", "dr",
         "prof", "mgr", "inż", "ul", "woj", "mln", "mld", "tys", "nr", "ds", "gen",
     ],
+    subscription_words: &[
+        "newsletter",
+        "newslettera",
+        "newsletterze",
+        "subskrybuj",
+        "zasubskrybuj",
+    ],
 };

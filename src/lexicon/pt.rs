@@ -190,4 +190,12 @@ pub static LANGUAGE: Language = Language {
         "etc", "p. ex", "ex", "sr", "sra", "dr", "dra", "prof", "profa", "av", "pág", "aprox",
         "vs", "cia", "ltda", "tel", "obs", "séc", "art", "n.º",
     ],
+    subscription_words: &[
+        "newsletter",
+        "boletim",
+        "assine",
+        "inscreva",
+        "subscreva",
+        "descadastrar",
+    ],
 };

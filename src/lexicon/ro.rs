@@ -179,4 +179,11 @@ pub static LANGUAGE: Language = Language {
         "etc", "ex", "de ex", "aprox", "nr", "str", "dl", "dna", "dr", "prof", "ing", "sec", "cca",
         "pag", "art", "alin", "lit", "mil", "mld", "vs",
     ],
+    subscription_words: &[
+        "newsletter",
+        "newsletterul",
+        "abonează",
+        "abonați",
+        "dezabonare",
+    ],
 };

@@ -149,4 +149,5 @@ pub static LANGUAGE: Language = Language {
         "napr", "atď", "tzv", "resp", "tj", "č", "str", "mil", "mld", "tis", "ul", "prof", "doc",
         "hod", "min", "sv", "r", "roč", "ing", "mudr", "judr",
     ],
+    subscription_words: &["newsletter", "newslettra", "odoberajte"],
 };

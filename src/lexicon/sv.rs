@@ -167,4 +167,5 @@ pub static LANGUAGE: Language = Language {
         "t.ex", "bl.a", "osv", "etc", "dvs", "ca", "s.k", "m.m", "o.s.v", "inkl", "exkl", "fr.o.m",
         "t.o.m", "jfr", "nr", "kl", "st", "resp", "mkr", "milj", "mdr", "ev", "f.d", "p.g.a",
     ],
+    subscription_words: &["nyhetsbrev", "nyhetsbrevet", "prenumerera", "inkorg"],
 };

@@ -275,4 +275,5 @@ pub static LANGUAGE: Language = Language {
         "vb", "vs", "vd", "örn", "bkz", "yy", "yak", "prof", "doç", "dr", "av", "sn", "no", "tel",
         "mah", "cad", "sok", "yrd",
     ],
+    subscription_words: &["bülten", "bültenimize", "bültenimiz", "abone"],
 };

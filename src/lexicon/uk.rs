@@ -293,4 +293,11 @@ pub static LANGUAGE: Language = Language {
         "акад",
         "обл",
     ],
+    subscription_words: &[
+        "розсилка",
+        "розсилку",
+        "розсилки",
+        "підпишіться",
+        "підписатися",
+    ],
 };

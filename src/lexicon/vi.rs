@@ -246,4 +246,5 @@ pub static LANGUAGE: Language = Language {
     abbreviations: &[
         "v.v", "tp", "ts", "ths", "pgs", "gs", "bs", "ls", "ks", "tr", "nxb",
     ],
+    subscription_words: &["newsletter", "inbox"],
 };

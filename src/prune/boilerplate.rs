@@ -49,6 +49,7 @@ impl Rule for Boilerplate {
         // 0.0287 -> 0.0285;
         // scrapinghub 0.965 -> 0.966 (0.971 -> 0.972 headings kept).
         let defer = ctx.html || !ctx.page_chrome;
+        let dump = !ctx.html && ctx.page_chrome;
         let mut numeric: Vec<usize> = Vec::new();
         for (i, b) in blocks.iter_mut().enumerate().filter(|(_, b)| b.kept()) {
             if b.features.words == 0 {
@@ -56,6 +57,14 @@ impl Rule for Boilerplate {
                     // only symbols or punctuation: nothing an article says
                     b.drop_for(Reason::Boilerplate);
                 }
+                continue;
+            }
+            // a page dump's copyright notice ("© 2025 Kroll, LLC. All rights reserved.
+            // Kroll is not affiliated with…"): the sign and a year say it in every
+            // language, however long the legal line after them runs. Not in extracted
+            // article text, whose wire stories end on their agency's notice.
+            if dump && b.features.words as usize <= MAX_WORDS && is_copyright(&b.text) {
+                b.drop_for(Reason::Boilerplate);
                 continue;
             }
             match evidence(b) {
@@ -97,6 +106,64 @@ pub(crate) fn judge_survivors(blocks: &mut [Block], ctx: &Ctx<'_>) {
         })
         .collect();
     judge_numbers(blocks, &mut numeric, ctx);
+}
+
+/// A subscription prompt's line holds at most this share of words the article uses
+/// elsewhere, unless it stands outside the article's prose (before its first paragraph
+/// or after its last). Measured on wcxb-dev article dumps: the article's own lines that
+/// name a newsletter or subscribing ("We recommend subscribing for two years…") overlap
+/// 0.44–0.94, the prompts mostly 0–0.3.
+const PROMPT_MAX_OVERLAP: f32 = 0.5;
+
+/// Text dumps, once the other rules have chosen the article: the lines that ask the
+/// reader to subscribe ("Thanks for reading! Subscribe for free…", "Don't miss anything.
+/// Get all the latest posts delivered straight to your inbox.", "Social media is great,
+/// but our bi-weekly newsletter…") read as sentences, name the site and share few words
+/// with the article, so neither the lexicon's line phrases nor the region's span take
+/// them. A line of at most [`MAX_WORDS`] words naming a subscription word of the lexicon
+/// (`Language::subscription_words`: "newsletter", "subscribe", "inbox", "Newsletter",
+/// "abonnez", "suscríbete"…) goes when it stands outside the article's other prose or
+/// shares little of its vocabulary ([`PROMPT_MAX_OVERLAP`]), unless the page names the
+/// words in two places apart (a run of adjacent lines is one place; a long paragraph is
+/// one): then the article itself speaks of newsletters (a post on growing one, an app
+/// sold by subscription), and its lines stay. Linear: one pass over the kept blocks'
+/// content words, one over the candidates.
+#[inline(never)]
+pub(crate) fn judge_prompts(blocks: &mut [Block], ctx: &Ctx<'_>) {
+    let words = super::phrases::subscription_words();
+    let names = |b: &Block| content_of(b, ctx.arena).iter().any(|&h| words.holds(h));
+    // a list item naming an inbox is an item of the article's enumeration or a menu's
+    let short = |b: &Block| b.features.words as usize <= MAX_WORDS && b.kind != Kind::ListItem;
+    let mut prompts: Vec<usize> = Vec::new();
+    let (mut places, mut in_run) = (0usize, false);
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| b.kept()) {
+        let named = names(b);
+        if named && short(b) {
+            prompts.push(i);
+            places += usize::from(!in_run);
+        } else if named && b.is_prose() {
+            // a long paragraph of the article's speaking of it
+            places += 1;
+        }
+        in_run = named && short(b);
+    }
+    if prompts.is_empty() || places > 1 {
+        return;
+    }
+    // the other prose's span (`prompts` is sorted: a binary search tells a prompt)
+    let other_prose =
+        |i: &usize| blocks[*i].kept() && blocks[*i].is_prose() && prompts.binary_search(i).is_err();
+    let first = (0..blocks.len()).find(other_prose);
+    let last = (0..blocks.len()).rev().find(other_prose);
+    for &i in &prompts {
+        let outside = match (first, last) {
+            (Some(first), Some(last)) => i < first || i > last,
+            _ => true,
+        };
+        if outside || blocks[i].features.overlap < PROMPT_MAX_OVERLAP {
+            blocks[i].drop_for(Reason::Boilerplate);
+        }
+    }
 }
 
 /// Drops the lines `numeric` (boilerplate only by their numbers) that are not the
@@ -294,6 +361,44 @@ fn has_separator_byte(b: &[u8]) -> bool {
 /// The separators of a breadcrumb.
 const SEPS: [char; 8] = ['›', '»', '>', '/', '|', '·', '→', '•'];
 
+/// A copyright notice: the line opens with `©` or `(c)` (after an optional "Copyright",
+/// before an optional one) and a year from 1900 to 2099 ("© 2025 FreightWaves, Inc.",
+/// "Copyright © 2023 PSA…", "(c) Copyright 1990-1994"). A year is what sets the notice
+/// apart from a photo credit ("© A.M. Best Company — used by permission").
+#[inline]
+fn is_copyright(text: &str) -> bool {
+    // most lines start otherwise: one byte tells (`©` is 0xC2 0xA9 in UTF-8)
+    if !matches!(text.as_bytes().first(), Some(b'\xC2' | b'(' | b'c' | b'C')) {
+        return false;
+    }
+    is_copyright_notice(text)
+}
+
+/// [`is_copyright`] for a line starting with the right byte.
+#[inline(never)]
+fn is_copyright_notice(text: &str) -> bool {
+    fn skip_word<'a>(t: &'a str, word: &str) -> &'a str {
+        match t.get(..word.len()) {
+            Some(head) if head.eq_ignore_ascii_case(word) => t[word.len()..].trim_start(),
+            _ => t,
+        }
+    }
+    let t = skip_word(text, "copyright");
+    let t = if let Some(rest) = t.strip_prefix('©') {
+        rest
+    } else if let Some(rest) = t.get(..3).filter(|h| h.eq_ignore_ascii_case("(c)")) {
+        &t[rest.len()..]
+    } else {
+        return false;
+    };
+    let t = skip_word(t.trim_start(), "copyright").as_bytes();
+    t.len() >= 4
+        && matches!(&t[..2], b"19" | b"20")
+        && t[2].is_ascii_digit()
+        && t[3].is_ascii_digit()
+        && t.get(4).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
 /// Short parts joined by two or more separators: `Home › World › Africa`.
 #[inline]
 fn is_breadcrumb(text: &str, ends_sentence: bool) -> bool {
@@ -342,6 +447,28 @@ mod tests {
         let mut blocks = vec![Block::new(s.to_string(), crate::block::Kind::Paragraph)];
         crate::features::compute(&mut blocks);
         evidence(&blocks[0]).is_some()
+    }
+
+    #[test]
+    fn copyright_notices_need_the_sign_and_a_year() {
+        for yes in [
+            "© 2025 FreightWaves, Inc. All Rights Reserved.",
+            "Copyright © 2023 PSA Financial Advisors, Inc.",
+            "(c) Copyright 1990-1994, Hewlett-Packard Company.",
+            "©2007-2016 Wine-Tastings-Guide.com",
+        ] {
+            assert!(is_copyright(yes), "{yes}");
+        }
+        for no in [
+            "© A.M. Best Company, Inc. — used by permission",
+            "Copyright 2019 Hawaii News Now. All rights reserved.",
+            "© 20250 units",
+            "©",
+            "(c",
+            "Copyright",
+        ] {
+            assert!(!is_copyright(no), "{no}");
+        }
     }
 
     #[test]

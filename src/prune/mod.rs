@@ -129,6 +129,10 @@ pub(crate) fn run(
             if !disabled("boilerplate") {
                 boilerplate::judge_survivors(blocks, &ctx);
             }
+            // a page dump's subscription prompts, judged against the chosen article
+            if ctx.page_chrome && !disabled("boilerplate") {
+                boilerplate::judge_prompts(blocks, &ctx);
+            }
         }
         if rule.changes_topic() && ctx.topic.is_built() {
             ctx.topic = Topic::from_blocks(blocks, arena);
