@@ -347,6 +347,68 @@ fn form_boxes(
     boxes
 }
 
+/// A labelled box, per block (`NONE` for none): an element whose first block is a heading
+/// the lexicon reads as a whole boilerplate or lead-in line ("Comments", "Most read",
+/// "Read also", "Newsletter") holds what the label names, as a box of the page: the
+/// comments under "Comentários", the headlines under "Mais lidas". The box is the highest
+/// of the heading's [`LABEL_BOX_LEVELS`] nearest ancestors that it opens, never the body,
+/// `<main>`, `<article>` or `itemprop=articleBody`; the heading alone is no box. Each
+/// heading climbs a bounded number of levels, and a block takes the first box reaching it.
+/// Off an article page, only a box right after prose ([`FORM_BOX_NEAR`] blocks).
+fn label_boxes(
+    nodes: &[Node],
+    dom: &[super::BlockDom],
+    blocks: &[crate::block::Block],
+    article_page: bool,
+) -> Vec<u32> {
+    use crate::prune::phrases::Class;
+    let mut boxes = vec![NONE; dom.len()];
+    let stop = BODY | MAIN | ARTICLE | ITEMPROP_BODY;
+    for (i, b) in blocks.iter().enumerate() {
+        if b.kind != Kind::Heading
+            || !matches!(
+                b.features.phrase.whole,
+                Some(Class::Boilerplate | Class::LeadIn)
+            )
+        {
+            continue;
+        }
+        let mut top = NONE;
+        let mut p = nodes.get(dom[i].owner as usize).map_or(NONE, |n| n.parent);
+        for _ in 0..LABEL_BOX_LEVELS {
+            let Some(pn) = nodes.get(p as usize) else {
+                break;
+            };
+            if pn.flags & stop != 0 || pn.first_block as usize != i {
+                break;
+            }
+            top = p;
+            p = pn.parent;
+        }
+        if top == NONE {
+            continue;
+        }
+        let t = &nodes[top as usize];
+        // off a page with one strong article, only a box right after prose (a product
+        // page's "Recommended" heads its system requirements, after other specs)
+        let after_prose = blocks[i.saturating_sub(FORM_BOX_NEAR)..i]
+            .iter()
+            .any(|b| matches!(b.kind, Kind::Paragraph | Kind::Quote) && b.is_prose());
+        if t.end_block as usize <= i + 1 || !(article_page || after_prose) {
+            continue;
+        }
+        for x in &mut boxes[t.first_block as usize..t.end_block as usize] {
+            if *x == NONE {
+                *x = top;
+            }
+        }
+    }
+    boxes
+}
+
+/// [`label_boxes`]: how far up a labelled box reaches.
+const LABEL_BOX_LEVELS: usize = 3;
+
 /// [`form_boxes`]: how far up a form's box reaches.
 const FORM_BOX_LEVELS: usize = 3;
 /// [`form_boxes`]: how many blocks on each side of a box may hold the prose around it.
@@ -858,6 +920,7 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
     // paragraphs); on product and listing pages a card holding an "add to cart" form is
     // the content (see `form_boxes`)
     let form_box = form_boxes(nodes, &w.dom, &w.blocks, article_page);
+    let label_box = label_boxes(nodes, &w.dom, &w.blocks, article_page);
     // hints, holes; when the boilerplate-named holes would empty the region, its class
     // names were wrong (a whole page named "widget"): ignore them. Comment sections stay
     // holes as long as the article keeps some text of its own. When the link lines and
@@ -921,6 +984,13 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                                 && f > r
                                 && (nodes[f as usize].chars as f32) < BP_MAX_SHARE * region_chars
                         })
+                        || (use_bp
+                            && label_box.get(i).is_some_and(|&f| {
+                                f != NONE
+                                    && f > r
+                                    && (nodes[f as usize].chars as f32)
+                                        < BP_MAX_SHARE * region_chars
+                            }))
                         || (use_comments && !w.discussion && d.comments != NONE && d.comments > r)
                         || (use_bp
                             && d.bp != NONE
