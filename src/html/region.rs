@@ -283,6 +283,140 @@ pub(super) fn recount_clutter(nodes: &mut [Node], bp_limit: f32) {
     }
 }
 
+/// A form's box, per block (`NONE` for none): the ancestors of a `<form>` holding little
+/// text besides it are one prompt with it (a newsletter box's heading and pitch line above
+/// its e-mail field, a comment form's "Leave a reply"). At most [`FORM_BOX_LEVELS`] levels
+/// up, while the text outside the form stays under [`FORM_BOX_OUTSIDE_CHARS`], never into
+/// the body, `<main>`, `<article>` or `itemprop=articleBody`. Only the blocks outside the
+/// form get it (the form's own have their `form`). Off an article page, only a box
+/// between two paragraphs of prose. Each form climbs a bounded number of
+/// levels, and a block takes the box of the first form reaching it.
+fn form_boxes(
+    nodes: &[Node],
+    dom: &[super::BlockDom],
+    blocks: &[crate::block::Block],
+    article_page: bool,
+) -> Vec<u32> {
+    let mut boxes = vec![NONE; dom.len()];
+    let stop = BODY | MAIN | ARTICLE | ITEMPROP_BODY | FORM;
+    for (f, n) in nodes.iter().enumerate() {
+        if n.flags & FORM == 0 {
+            continue;
+        }
+        let mut top = NONE;
+        let mut p = n.parent;
+        for _ in 0..FORM_BOX_LEVELS {
+            let Some(pn) = nodes.get(p as usize) else {
+                break;
+            };
+            if pn.flags & stop != 0 || pn.chars.saturating_sub(n.chars) > FORM_BOX_OUTSIDE_CHARS {
+                break;
+            }
+            top = p;
+            p = pn.parent;
+        }
+        if top == NONE {
+            continue;
+        }
+        let t = &nodes[top as usize];
+        let (first, end) = (t.first_block as usize, t.end_block as usize);
+        // off a page with one strong article (a short story scores too little to be
+        // one), only a box wedged between paragraphs of prose (one of the
+        // [`FORM_BOX_NEAR`] blocks on each side: an embedded post's date line may stand
+        // between): a product card's "add to cart" form and a shop's "notify me" box
+        // stand among other cards
+        let prose = |b: &crate::block::Block| {
+            matches!(b.kind, Kind::Paragraph | Kind::Quote) && b.is_prose()
+        };
+        let before = blocks[first.saturating_sub(FORM_BOX_NEAR)..first]
+            .iter()
+            .any(prose);
+        let after = blocks
+            .get(end..(end + FORM_BOX_NEAR).min(blocks.len()))
+            .is_some_and(|s| s.iter().any(prose));
+        if !(article_page || (before && after)) {
+            continue;
+        }
+        for i in first..end {
+            let d = &dom[i];
+            if d.form == NONE && boxes[i] == NONE && !contains(nodes, f as u32, d.owner) {
+                boxes[i] = top;
+            }
+        }
+    }
+    boxes
+}
+
+/// A labelled box, per block (`NONE` for none): an element whose first block is a heading
+/// the lexicon reads as a whole boilerplate or lead-in line ("Comments", "Most read",
+/// "Read also", "Newsletter") holds what the label names, as a box of the page: the
+/// comments under "Comentários", the headlines under "Mais lidas". The box is the highest
+/// of the heading's [`LABEL_BOX_LEVELS`] nearest ancestors that it opens, never the body,
+/// `<main>`, `<article>` or `itemprop=articleBody`; the heading alone is no box. Each
+/// heading climbs a bounded number of levels, and a block takes the first box reaching it.
+/// Off an article page, only a box right after prose ([`FORM_BOX_NEAR`] blocks).
+fn label_boxes(
+    nodes: &[Node],
+    dom: &[super::BlockDom],
+    blocks: &[crate::block::Block],
+    article_page: bool,
+) -> Vec<u32> {
+    use crate::prune::phrases::Class;
+    let mut boxes = vec![NONE; dom.len()];
+    let stop = BODY | MAIN | ARTICLE | ITEMPROP_BODY;
+    for (i, b) in blocks.iter().enumerate() {
+        if b.kind != Kind::Heading
+            || !matches!(
+                b.features.phrase.whole,
+                Some(Class::Boilerplate | Class::LeadIn)
+            )
+        {
+            continue;
+        }
+        let mut top = NONE;
+        let mut p = nodes.get(dom[i].owner as usize).map_or(NONE, |n| n.parent);
+        for _ in 0..LABEL_BOX_LEVELS {
+            let Some(pn) = nodes.get(p as usize) else {
+                break;
+            };
+            if pn.flags & stop != 0 || pn.first_block as usize != i {
+                break;
+            }
+            top = p;
+            p = pn.parent;
+        }
+        if top == NONE {
+            continue;
+        }
+        let t = &nodes[top as usize];
+        // off a page with one strong article, only a box right after prose (a product
+        // page's "Recommended" heads its system requirements, after other specs)
+        let after_prose = blocks[i.saturating_sub(FORM_BOX_NEAR)..i]
+            .iter()
+            .any(|b| matches!(b.kind, Kind::Paragraph | Kind::Quote) && b.is_prose());
+        if t.end_block as usize <= i + 1 || !(article_page || after_prose) {
+            continue;
+        }
+        for x in &mut boxes[t.first_block as usize..t.end_block as usize] {
+            if *x == NONE {
+                *x = top;
+            }
+        }
+    }
+    boxes
+}
+
+/// [`label_boxes`]: how far up a labelled box reaches.
+const LABEL_BOX_LEVELS: usize = 3;
+
+/// [`form_boxes`]: how far up a form's box reaches.
+const FORM_BOX_LEVELS: usize = 3;
+/// [`form_boxes`]: how many blocks on each side of a box may hold the prose around it.
+const FORM_BOX_NEAR: usize = 2;
+/// [`form_boxes`]: visible characters besides the form its box may hold (a heading and a
+/// pitch line; a paragraph of the article is longer).
+const FORM_BOX_OUTSIDE_CHARS: u32 = 160;
+
 fn contains(nodes: &[Node], anc: u32, n: u32) -> bool {
     anc != NONE && n != NONE && anc <= n && n <= nodes[anc as usize].end
 }
@@ -782,6 +916,11 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
         false
     };
 
+    // a form's box is a prompt (a newsletter sign-up box between the article's
+    // paragraphs); on product and listing pages a card holding an "add to cart" form is
+    // the content (see `form_boxes`)
+    let form_box = form_boxes(nodes, &w.dom, &w.blocks, article_page);
+    let label_box = label_boxes(nodes, &w.dom, &w.blocks, article_page);
     // hints, holes; when the boilerplate-named holes would empty the region, its class
     // names were wrong (a whole page named "widget"): ignore them. Comment sections stay
     // holes as long as the article keeps some text of its own. When the link lines and
@@ -840,6 +979,18 @@ pub(crate) fn choose(w: &mut Walk, lang: Lang) {
                             && d.form > r
                             && nodes[d.form as usize].flags & FORM != 0
                             && (nodes[d.form as usize].chars as f32) < BP_MAX_SHARE * region_chars)
+                        || form_box.get(i).is_some_and(|&f| {
+                            f != NONE
+                                && f > r
+                                && (nodes[f as usize].chars as f32) < BP_MAX_SHARE * region_chars
+                        })
+                        || (use_bp
+                            && label_box.get(i).is_some_and(|&f| {
+                                f != NONE
+                                    && f > r
+                                    && (nodes[f as usize].chars as f32)
+                                        < BP_MAX_SHARE * region_chars
+                            }))
                         || (use_comments && !w.discussion && d.comments != NONE && d.comments > r)
                         || (use_bp
                             && d.bp != NONE

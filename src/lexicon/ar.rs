@@ -163,6 +163,12 @@ pub static LANGUAGE: Language = Language {
         "الأخبار الرائجة",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "هذا المحتوى متاح للمشتركين",
+        "هذا المقال متاح للمشتركين",
+        "اشترك لمتابعة القراءة",
+        "لمتابعة القراءة اشترك",
         "إعلان",
         "اعلان",
         "محتوى ممول",

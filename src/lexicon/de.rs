@@ -65,6 +65,13 @@ pub static LANGUAGE: Language = Language {
         "im trend",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "dieser artikel ist nur für abonnenten",
+        "dieser inhalt ist nur für abonnenten",
+        "lesen sie jetzt weiter mit",
+        "jetzt weiterlesen mit",
+        "sie sind bereits abonnent",
         "anzeige",
         "werbung",
         "gesponsert",

@@ -170,6 +170,11 @@ pub static LANGUAGE: Language = Language {
         "τάσεις",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "για να συνεχίσετε την ανάγνωση",
+        "το άρθρο είναι διαθέσιμο μόνο για συνδρομητές",
+        "γίνετε συνδρομητής για να",
         "διαφήμιση",
         "χορηγούμενο",
         "χορηγούμενο περιεχόμενο",

@@ -195,6 +195,13 @@ pub static LANGUAGE: Language = Language {
         "popular now",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "this article is for subscribers",
+        "this content is for subscribers",
+        "this content is exclusive to subscribers",
+        "subscribe to continue reading",
+        "already a subscriber",
         "advertisement",
         "skip advertisement",
         "advert",

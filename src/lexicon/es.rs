@@ -63,6 +63,15 @@ pub static LANGUAGE: Language = Language {
         "también te puede gustar",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "este contenido es exclusivo para suscriptores",
+        "este artículo es exclusivo para suscriptores",
+        "contenido exclusivo para suscriptores",
+        "suscríbete para seguir leyendo",
+        "suscríbete para continuar leyendo",
+        "para seguir leyendo suscríbete",
+        "ya eres suscriptor",
         "publicidad",
         "anuncio",
         "patrocinado",

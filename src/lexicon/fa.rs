@@ -145,6 +145,11 @@ pub static LANGUAGE: Language = Language {
         "گزارش‌های مرتبط",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "برای خواندن ادامه این مطلب",
+        "برای مطالعه ادامه مطلب",
+        "این مطلب مخصوص مشترکان است",
         "تبلیغات",
         "آگهی",
         "رپورتاژ آگهی",

@@ -64,6 +64,13 @@ pub static LANGUAGE: Language = Language {
         "à ne pas manquer",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "cet article est réservé aux abonnés",
+        "la suite est réservée aux abonnés",
+        "la suite de cet article est réservée aux abonnés",
+        "abonnez-vous pour lire la suite",
+        "déjà abonné",
         "publicité",
         "pub",
         "contenu sponsorisé",

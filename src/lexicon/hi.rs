@@ -175,6 +175,11 @@ pub static LANGUAGE: Language = Language {
         "यह भी जानें",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "पूरी खबर पढ़ने के लिए",
+        "पूरा लेख पढ़ने के लिए",
+        "आगे पढ़ने के लिए सब्सक्राइब करें",
         "विज्ञापन",
         "प्रायोजित",
         "स्पॉन्सर्ड",

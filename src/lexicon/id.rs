@@ -154,6 +154,12 @@ pub static LANGUAGE: Language = Language {
         "berita pilihan",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "artikel ini khusus untuk pelanggan",
+        "konten ini khusus untuk pelanggan",
+        "berlangganan untuk membaca selengkapnya",
+        "untuk membaca artikel selengkapnya",
         "iklan",
         "advertisement",
         "konten bersponsor",

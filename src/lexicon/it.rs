@@ -65,6 +65,13 @@ pub static LANGUAGE: Language = Language {
         "scelti per te",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "questo articolo è riservato agli abbonati",
+        "questo contenuto è riservato agli abbonati",
+        "abbonati per continuare a leggere",
+        "per continuare a leggere abbonati",
+        "sei già abbonato",
         "pubblicità",
         "annuncio",
         "contenuto sponsorizzato",

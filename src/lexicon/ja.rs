@@ -57,6 +57,11 @@ pub static LANGUAGE: Language = Language {
         "特集記事",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "この記事は有料会員限定",
+        "この記事は会員限定",
+        "続きを読むには",
         "広告",
         "スポンサー",
         "pr",

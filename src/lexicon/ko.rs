@@ -165,6 +165,11 @@ pub static LANGUAGE: Language = Language {
         "놓치면 안 될 뉴스",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "이 기사는 유료 회원 전용",
+        "유료 회원 전용 기사",
+        "이 기사는 유료 회원만",
         "광고",
         "스폰서",
         "협찬",

@@ -61,6 +61,12 @@ pub static LANGUAGE: Language = Language {
         "trending",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "dit artikel is alleen voor abonnees",
+        "dit is een premium artikel",
+        "word abonnee om verder te lezen",
+        "ben je al abonnee",
         "advertentie",
         "reclame",
         "gesponsord",

@@ -175,6 +175,13 @@ pub static LANGUAGE: Language = Language {
         "w temacie",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "pozostała część artykułu dostępna",
+        "dalsza część artykułu dostępna",
+        "ten artykuł jest dostępny tylko dla subskrybentów",
+        "artykuł dostępny tylko dla subskrybentów",
+        "masz już subskrypcję",
         "reklama",
         "materiał sponsorowany",
         "artykuł sponsorowany",

@@ -64,6 +64,15 @@ pub static LANGUAGE: Language = Language {
         "veja a seguir",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "conteúdo exclusivo para assinantes",
+        "este conteúdo é exclusivo para assinantes",
+        "esta reportagem é exclusiva para assinantes",
+        "esta matéria é exclusiva para assinantes",
+        "assine para continuar lendo",
+        "para continuar lendo assine",
+        "já é assinante",
         "publicidade",
         "anúncio",
         "patrocinado",

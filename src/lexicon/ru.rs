@@ -179,6 +179,14 @@ pub static LANGUAGE: Language = Language {
         "новости партнёров",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "этот материал доступен только подписчикам",
+        "материал доступен только подписчикам",
+        "чтобы продолжить чтение",
+        "чтобы читать дальше",
+        "чтобы дочитать материал",
+        "оформите подписку чтобы",
         "реклама",
         "на правах рекламы",
         "спонсорский материал",

@@ -164,6 +164,12 @@ pub static LANGUAGE: Language = Language {
         "aynı kategoriden",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "bu içeriğin devamını okumak için",
+        "haberin devamını okumak için",
+        "bu içerik abonelere özeldir",
+        "devamını okumak için abone olun",
         "reklam",
         "sponsorlu",
         "sponsorlu içerik",

@@ -170,6 +170,13 @@ pub static LANGUAGE: Language = Language {
         "новини партнерів",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "цей матеріал доступний лише передплатникам",
+        "матеріал доступний лише передплатникам",
+        "щоб продовжити читання",
+        "щоб читати далі",
+        "оформіть передплату щоб",
         "реклама",
         "на правах реклами",
         "спонсорський матеріал",

@@ -145,6 +145,12 @@ pub static LANGUAGE: Language = Language {
         "đọc tiếp",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "bài viết dành cho hội viên",
+        "nội dung dành cho hội viên",
+        "để đọc tiếp bài viết",
+        "đăng ký hội viên để đọc tiếp",
         "quảng cáo",
         "nội dung tài trợ",
         "tài trợ",

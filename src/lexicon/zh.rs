@@ -66,6 +66,12 @@ pub static LANGUAGE: Language = Language {
         "更多報導",
     ],
     boilerplate: &[
+        // paywall prompts: the openings of their sentences (a prompt of three words or
+        // more stays boilerplate when it goes on as a sentence)
+        "本文为会员专享",
+        "本文为付费内容",
+        "开通会员后即可阅读全文",
+        "订阅后即可阅读全文",
         "广告",
         "推广",
         "赞助内容",
