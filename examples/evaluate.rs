@@ -11,8 +11,10 @@
 //! The set's layout is recognised: `ground-truth.json` (scrapinghub), `truth.json`
 //! (injected-dev), `dev/ground-truth/` (wcxb-dev). `--mode text` reads the set's
 //! full-page text dumps instead of its HTML. `--misses` prints every `with` snippet a page's
-//! output does not contain (`miss`, id, page type, snippet with `\n` written out); `--leaks`
-//! every `without` snippet it does contain (`leak`, id, page type, snippet).
+//! output does not contain (`miss`, id, page type, snippet with `\n` written out); a snippet
+//! found once quotes are straightened, `&amp;` decoded and white space collapsed on both
+//! sides is tagged `miss-norm` instead (the truth's normalisation, no extraction's loss). `--leaks`
+//! prints every `without` snippet it does contain (`leak`, id, page type, snippet).
 //! `--disable-rule NAME` (repeatable; `all` for every rule) scores the output without
 //! that rule: with every rule off, the front door's own text, the ceiling of any
 //! extraction that keeps the page's words as they are.
@@ -149,6 +151,23 @@ fn load(set: &Path, text_mode: bool) -> Result<Vec<Doc>, String> {
 }
 
 /// `\w+` as Python's `re` reads it: general categories L* and N*, and `_`.
+/// Lower-cased text with quotes straightened, `&amp;` decoded and white space collapsed.
+fn loose(s: &str) -> String {
+    let s = s.replace("&amp;", "&");
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
+            c => c,
+        }));
+    }
+    out
+}
+
 fn words<'a>(re: &'a Regex, s: &'a str) -> impl Iterator<Item = &'a str> {
     re.find_iter(s).map(|m| m.as_str())
 }
@@ -441,9 +460,17 @@ fn main() -> ExitCode {
             acc.errors += usize::from(err);
         }
         if misses {
+            let np = loose(&lp);
             for s in d.with.iter().filter(|s| !lp.contains(&s.to_lowercase())) {
+                // A miss that only the truth's normalisation makes (curly quotes, white space,
+                // entities) is tagged `miss-norm`: no extraction can find it.
+                let tag = if np.contains(&loose(&s.to_lowercase())) {
+                    "miss-norm"
+                } else {
+                    "miss"
+                };
                 say!(
-                    "miss\t{}\t{}\t{}",
+                    "{tag}\t{}\t{}\t{}",
                     d.id,
                     d.page_type,
                     s.replace('\n', "\\n")
