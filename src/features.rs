@@ -867,6 +867,11 @@ impl Lang {
     fn bit(&self) -> u64 {
         self.index.map_or(0, |i| 1u64 << i)
     }
+    /// Whether the word (by hash) is a stopword of this language (never when the
+    /// language is unknown).
+    pub(crate) fn has_stopword(&self, hash: u64) -> bool {
+        STOPWORDS.get(hash) & self.bit() != 0
+    }
 }
 
 /// Tokens of the longer blocks looked at to guess the language.
