@@ -75,6 +75,9 @@ impl Rule for Headings {
             Vec::new()
         };
         let beside_suspect = beside(blocks, &suspects);
+        let last_prose = blocks
+            .iter()
+            .rposition(|b| b.kept() && b.is_prose() && b.kind != Kind::Heading);
         for i in 0..n {
             if !blocks[i].kept() || blocks[i].kind != Kind::Heading {
                 continue;
@@ -125,6 +128,7 @@ impl Rule for Headings {
             let shaped_stray = !ctx.html && (foreign || (!in_run && stuffed(&b.text)));
             let stray = before_text
                 || (!ctx.html && off_topic && labels_removed_list(blocks, i))
+                || (!ctx.html && last_prose.is_some_and(|p| i > p) && tag_list(&b.text))
                 || orphan
                 || (b.features.words > MAX_WORDS && off_topic)
                 || shaped_stray;
@@ -138,6 +142,38 @@ impl Rule for Headings {
             }
         }
     }
+}
+
+/// A tag list has at least this many items…
+const TAG_LIST_MIN_ITEMS: usize = 3;
+/// …each of at most this many words, after a label of at most [`TAG_LABEL_WORDS`].
+const TAG_ITEM_WORDS: usize = 3;
+const TAG_LABEL_WORDS: usize = 2;
+
+/// Whether a line is a list of tags or keywords: a short label, a colon, then three or
+/// more short items separated by commas (any script's: `,` `،` `、` `，`) and no sentence
+/// end ("Теги: форум, Казань, цифровизация", "Etichete: transport, București, STB",
+/// "برچسب‌ها: تهران، محیط زیست، درختکاری"). Its words are the article's, so no overlap
+/// test tells it; the caller asks it to stand after the article's last paragraph (an
+/// article's own "Path B: Bosnia, Slovakia, Ireland" stands among its paragraphs).
+fn tag_list(text: &str) -> bool {
+    let Some((label, items)) = text.split_once([':', '：']) else {
+        return false;
+    };
+    let words = |t: &str| tokens(t).count();
+    let label_words = words(label);
+    if label_words == 0 || label_words > TAG_LABEL_WORDS {
+        return false;
+    }
+    let mut n = 0;
+    for item in items.split([',', '،', '、', '，']) {
+        let w = words(item);
+        if w == 0 || w > TAG_ITEM_WORDS || item.trim_end().ends_with(['.', '!', '?', '。']) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= TAG_LIST_MIN_ITEMS
 }
 
 /// Most words of a label over a list of other stories ("Related news", "Habari Zaidi").
