@@ -161,7 +161,7 @@ impl Matcher<'_> {
             SEQ_LEAD_IN => self.found.prefix = Some((Class::LeadIn, self.words as u8)),
             _ => self.found.prefix = Some((Class::Boilerplate, self.words as u8)),
         }
-        if flags & SEQ_CREDIT != 0 && self.words <= CREDIT_MAX_WORDS {
+        if flags & SEQ_CREDIT != 0 {
             self.found.flags |= MATCH_CREDIT;
         }
         if flags & SEQ_GOES_ON == 0 {
@@ -203,9 +203,6 @@ impl Matcher<'_> {
     }
 }
 
-/// A credit prefix has at most this many words.
-const CREDIT_MAX_WORDS: usize = 3;
-
 pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut whole: HashMapU64<Class> = HashMapU64::default();
     let mut credits: HashMapU64<()> = HashMapU64::default();
@@ -233,6 +230,8 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             whole.insert(hash_words(p), Class::LeadIn);
         }
         for p in lang.credit_prefixes {
+            // a prefix written without spaces is one word per character ("责任编辑：")
+            max_words = max_words.max(tokens(p).count());
             credits.insert(hash_words(p), ());
         }
         for a in lang.abbreviations {
