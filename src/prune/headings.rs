@@ -75,9 +75,13 @@ impl Rule for Headings {
             Vec::new()
         };
         let beside_suspect = beside(blocks, &suspects);
-        let last_prose = blocks
-            .iter()
-            .rposition(|b| b.kept() && b.is_prose() && b.kind != Kind::Heading);
+        let last_prose = if keep && !ctx.html {
+            blocks
+                .iter()
+                .rposition(|b| b.kept() && b.is_prose() && b.kind != Kind::Heading)
+        } else {
+            None
+        };
         for i in 0..n {
             if !blocks[i].kept() || blocks[i].kind != Kind::Heading {
                 continue;
@@ -128,7 +132,7 @@ impl Rule for Headings {
             let shaped_stray = !ctx.html && (foreign || (!in_run && stuffed(&b.text)));
             let stray = before_text
                 || (!ctx.html && off_topic && labels_removed_list(blocks, i))
-                || (!ctx.html && last_prose.is_some_and(|p| i > p) && tag_list(&b.text))
+                || (last_prose.is_some_and(|p| i > p) && tag_list(&b.text))
                 || orphan
                 || (b.features.words > MAX_WORDS && off_topic)
                 || shaped_stray;

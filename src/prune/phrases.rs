@@ -161,7 +161,7 @@ impl Matcher<'_> {
             SEQ_LEAD_IN => self.found.prefix = Some((Class::LeadIn, self.words as u8)),
             _ => self.found.prefix = Some((Class::Boilerplate, self.words as u8)),
         }
-        if flags & SEQ_CREDIT != 0 {
+        if flags & SEQ_CREDIT != 0 && self.words <= CREDIT_MAX_WORDS {
             self.found.flags |= MATCH_CREDIT;
         }
         if flags & SEQ_GOES_ON == 0 {
@@ -202,6 +202,10 @@ impl Matcher<'_> {
         self.found
     }
 }
+
+/// A credit prefix has at most this many words (a prefix written without spaces, one
+/// word per character: "イメージ写真").
+const CREDIT_MAX_WORDS: usize = 6;
 
 pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut whole: HashMapU64<Class> = HashMapU64::default();
@@ -367,6 +371,15 @@ impl Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_credit_prefix_fits_the_credit_length() {
+        for lang in LANGUAGES {
+            for p in lang.credit_prefixes {
+                assert!(tokens(p).count() <= CREDIT_MAX_WORDS, "{p:?}");
+            }
+        }
+    }
 
     #[test]
     fn normalises() {
