@@ -51,6 +51,22 @@ pub(crate) fn is_cjk(c: char) -> bool {
         )
 }
 
+/// Characters written without spaces that make one word, when a line's length is read in
+/// words: "国际新闻" is one menu item of four tokens, "写真：会見する文部科学大臣" a credit
+/// line of a few words, not of a dozen.
+pub(crate) const CHARS_PER_WORD: u32 = 4;
+
+/// The length in words of a line of `tokens` tokens, where characters written without
+/// spaces (each its own token) count [`CHARS_PER_WORD`] to a word. A walk over the
+/// characters: callers ask only for lines short enough to matter.
+pub(crate) fn spaced_words(text: &str, tokens: u32) -> u32 {
+    if text.is_ascii() {
+        return tokens;
+    }
+    let unspaced = text.chars().filter(|&c| is_cjk(c)).count() as u32;
+    tokens.saturating_sub(unspaced) + unspaced.div_ceil(CHARS_PER_WORD)
+}
+
 /// Combining marks inside words that the Unicode tables do not count as alphabetic (the
 /// vowel signs are): the virama and nukta of the Indic scripts from Devanagari to Sinhala
 /// ("क्या", and in NFC "पढ़ें", "পড়ুন", whose nukta letters decompose), Vedic tone
@@ -850,6 +866,11 @@ impl Lang {
     }
     fn bit(&self) -> u64 {
         self.index.map_or(0, |i| 1u64 << i)
+    }
+    /// Whether the word (by hash) is a stopword of this language (never when the
+    /// language is unknown).
+    pub(crate) fn has_stopword(&self, hash: u64) -> bool {
+        STOPWORDS.get(hash) & self.bit() != 0
     }
 }
 

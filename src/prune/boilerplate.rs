@@ -18,6 +18,8 @@ pub struct Boilerplate;
 const MAX_WORDS: usize = 40;
 /// Lines longer than this are only boilerplate when they start with a long prompt phrase.
 const SHORT_LINE_WORDS: usize = 14;
+/// A credit line ("Photo: …") has at most this many words (as many as any short line).
+const CREDIT_MAX_WORDS: u32 = SHORT_LINE_WORDS as u32;
 /// A line that starts with a multi-word boilerplate phrase may carry this many more words
 /// ("Share this article on Facebook").
 const PREFIX_SLACK: usize = 4;
@@ -241,11 +243,13 @@ fn evidence(b: &Block) -> Option<Evidence> {
     if f.phrase.unspaced == Some(Class::Boilerplate) {
         return Some(Evidence::Words);
     }
+    // a credit line's length in words: a caption written without spaces counts its
+    // characters by the word ("写真：会見する文部科学大臣（27日、東京都千代田区）")
+    if f.phrase.credit() && crate::features::spaced_words(&b.text, f.words) <= CREDIT_MAX_WORDS {
+        return Some(Evidence::Words);
+    }
     if words > SHORT_LINE_WORDS {
         return None;
-    }
-    if f.phrase.credit() && words <= 15 {
-        return Some(Evidence::Words);
     }
     // a list item's own number written in the text ("3. Plan meals", text mode) is not a
     // number the line is made of (an HTML list's number is not in the text)

@@ -13,7 +13,7 @@
 
 use super::related::label;
 use super::{Ctx, Rule};
-use crate::block::{Block, Kind, Reason};
+use crate::block::{Block, Kind, Reason, Verdict};
 use crate::features::{content_of, tokens, HashMapU64};
 
 /// Removes headings (all by default; stray ones with `keep_headings`).
@@ -75,6 +75,13 @@ impl Rule for Headings {
             Vec::new()
         };
         let beside_suspect = beside(blocks, &suspects);
+        let last_prose = if keep && !ctx.html {
+            blocks
+                .iter()
+                .rposition(|b| b.kept() && b.is_prose() && b.kind != Kind::Heading)
+        } else {
+            None
+        };
         for i in 0..n {
             if !blocks[i].kept() || blocks[i].kind != Kind::Heading {
                 continue;
@@ -124,6 +131,8 @@ impl Rule for Headings {
             // unchanged (0.971)
             let shaped_stray = !ctx.html && (foreign || (!in_run && stuffed(&b.text)));
             let stray = before_text
+                || (!ctx.html && off_topic && labels_removed_list(blocks, i))
+                || (last_prose.is_some_and(|p| i > p) && tag_list(&b.text))
                 || orphan
                 || (b.features.words > MAX_WORDS && off_topic)
                 || shaped_stray;
@@ -137,6 +146,60 @@ impl Rule for Headings {
             }
         }
     }
+}
+
+/// A tag list has at least this many items…
+const TAG_LIST_MIN_ITEMS: usize = 3;
+/// …each of at most this many words, after a label of at most [`TAG_LABEL_WORDS`].
+const TAG_ITEM_WORDS: usize = 3;
+const TAG_LABEL_WORDS: usize = 2;
+
+/// Whether a line is a list of tags or keywords: a short label, a colon, then three or
+/// more short items separated by commas (any script's: `,` `،` `、` `，`) and no sentence
+/// end ("Теги: форум, Казань, цифровизация", "Etichete: transport, București, STB",
+/// "برچسب‌ها: تهران، محیط زیست، درختکاری"). Its words are the article's, so no overlap
+/// test tells it; the caller asks it to stand after the article's last paragraph (an
+/// article's own "Path B: Bosnia, Slovakia, Ireland" stands among its paragraphs).
+fn tag_list(text: &str) -> bool {
+    let Some((label, items)) = text.split_once([':', '：']) else {
+        return false;
+    };
+    let words = |t: &str| tokens(t).count();
+    let label_words = words(label);
+    if label_words == 0 || label_words > TAG_LABEL_WORDS {
+        return false;
+    }
+    let mut n = 0;
+    for item in items.split([',', '،', '、', '，']) {
+        let w = words(item);
+        if w == 0 || w > TAG_ITEM_WORDS || item.trim_end().ends_with(['.', '!', '?', '。']) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= TAG_LIST_MIN_ITEMS
+}
+
+/// Most words of a label over a list of other stories ("Related news", "Habari Zaidi").
+const LIST_LABEL_WORDS: u32 = 4;
+
+/// Whether heading `i` is the label of a list the related-links rule removed: a short line
+/// without a sentence end directly followed by two or more of the removed list's lines
+/// ("İlgili Haberler" over "► …" headlines: a bulleted list after an unmarked line is judged
+/// without it). Its section holds nothing once the list is gone. The caller asks it off-topic
+/// too: an injected list often stands right under one of the article's own headings
+/// (measured on injected-dev with headings kept: two such headings, "KAZAKHSTAN WINS
+/// AGAIN", went without that test).
+fn labels_removed_list(blocks: &[Block], i: usize) -> bool {
+    let b = &blocks[i];
+    if b.features.words > LIST_LABEL_WORDS || b.features.ends_sentence {
+        return false;
+    }
+    let removed = blocks[i + 1..]
+        .iter()
+        .take_while(|n| n.verdict == Verdict::Drop(Reason::RelatedLinks))
+        .count();
+    removed >= 2
 }
 
 /// Whether heading `i` is the article's own line introducing the list that follows it

@@ -203,8 +203,9 @@ impl Matcher<'_> {
     }
 }
 
-/// A credit prefix has at most this many words.
-const CREDIT_MAX_WORDS: usize = 3;
+/// A credit prefix has at most this many words (a prefix written without spaces, one
+/// word per character: "イメージ写真").
+const CREDIT_MAX_WORDS: usize = 6;
 
 pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut whole: HashMapU64<Class> = HashMapU64::default();
@@ -233,6 +234,8 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             whole.insert(hash_words(p), Class::LeadIn);
         }
         for p in lang.credit_prefixes {
+            // a prefix written without spaces is one word per character ("责任编辑：")
+            max_words = max_words.max(tokens(p).count());
             credits.insert(hash_words(p), ());
         }
         for a in lang.abbreviations {
@@ -419,6 +422,15 @@ impl Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_credit_prefix_fits_the_credit_length() {
+        for lang in LANGUAGES {
+            for p in lang.credit_prefixes {
+                assert!(tokens(p).count() <= CREDIT_MAX_WORDS, "{p:?}");
+            }
+        }
+    }
 
     #[test]
     fn normalises() {

@@ -26,7 +26,7 @@
 
 use super::{Ctx, Rule};
 use crate::block::{Block, Marker, Reason, Verdict};
-use crate::features::{content_of, CountMap, HashMapU64, WordMap};
+use crate::features::{content_of, CountMap, HashMapU64, WordMap, CHARS_PER_WORD};
 
 /// Keeps only the article's region.
 pub struct Region;
@@ -107,8 +107,6 @@ const SENTENCE_LIKE_PENALTY: f32 = 2.0;
 /// Most words of a menu line ("Home", "Print Edition", "Share this").
 const CHROME_MAX_WORDS: u32 = 3;
 
-/// Characters written without spaces (CJK, Thai) that make about one word of a menu item.
-const CHARS_PER_WORD: u32 = 4;
 /// A line with more tokens than this is never a menu item.
 const MENU_MAX_TOKENS: u32 = 4 * CHARS_PER_WORD;
 
@@ -120,16 +118,10 @@ fn menu_short(b: &Block) -> bool {
     if words <= CHROME_MAX_WORDS {
         return true;
     }
-    if words > MENU_MAX_TOKENS || b.text.is_ascii() {
+    if words > MENU_MAX_TOKENS {
         return false;
     }
-    let unspaced = b
-        .text
-        .chars()
-        .filter(|&c| crate::features::is_cjk(c))
-        .count() as u32;
-    let spaced = words.saturating_sub(unspaced);
-    spaced + unspaced.div_ceil(CHARS_PER_WORD) <= CHROME_MAX_WORDS
+    crate::features::spaced_words(&b.text, words) <= CHROME_MAX_WORDS
 }
 
 /// Runs of this many very short lines are menus.

@@ -6,6 +6,11 @@
 //! fragment must name something the article talks about (a capitalised word or a word
 //! the article's prose repeats): SEO tools wedge the page's keywords.
 //!
+//! A fragment may also start with a capital letter, as a sentence does ("…пик. Казань
+//! новости В ближайшие два года…"): then the word after it must be a function word of the
+//! page's language written with a capital, which only a sentence's start does (see
+//! `sentence_starts`).
+//!
 //! Chinese and Japanese have no letter case but need no spaces either, so there the shape
 //! is the spaces: after a sentence end (`。`, `！`, `？`), two to five short words each
 //! followed by a space ("…を発表した。東京 防災 計画 また、…"), in a paragraph that uses
@@ -16,7 +21,9 @@
 use super::phrases::PHRASES;
 use super::{Ctx, Rule};
 use crate::block::{Block, Kind};
-use crate::features::{hash_lower, is_han_or_kana as unspaced, tokens};
+use crate::features::{
+    hash_lower, is_han_or_kana as unspaced, stopword_in_no_language, tokens, Token,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -48,8 +55,14 @@ impl Rule for Wedged {
             if may_wedge_unspaced(&b.text) {
                 unspaced_fragments(&b.text, ctx, &mut cuts);
             }
+            // a capitalised fragment and the next sentence's capitalised first word count
+            // as one sentence with two capitals: more capitals than sentences
+            let capitalised = (ctx.lang.index.is_some()
+                && b.features.capitalised > b.features.sentences)
+                .then_some(ctx);
+            let lowercase = sentence_starts(&b.text, capitalised, &mut cuts);
             let mut from = 0;
-            while let Some(c) = may_wedge(&b.text)
+            while let Some(c) = lowercase
                 .then(|| WEDGE.captures_at(&b.text, from))
                 .flatten()
             {
@@ -80,7 +93,7 @@ impl Rule for Wedged {
             let mut text = String::with_capacity(b.text.len());
             let mut last = 0;
             for &(s, e) in &cuts {
-                // the two shapes never overlap (a Latin fragment holds no `。`, a spaced
+                // the shapes never overlap (a Latin fragment holds no `。`, a spaced
                 // run no lowercase letter); a cut that would is skipped, not sliced
                 if s < last {
                     continue;
@@ -98,12 +111,135 @@ impl Rule for Wedged {
 /// Whether [`WEDGE`] may match in `text`: a `.`, `!` or `?` followed by white space, then
 /// a lowercase letter (`char::is_lowercase` holds every `\p{Ll}`, `trim_start` strips the
 /// same white space as `\s`). A memchr scan that spares most paragraphs the regex.
+#[cfg(test)]
 fn may_wedge(text: &str) -> bool {
-    memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).any(|i| {
+    sentence_starts(text, None, &mut Vec::new())
+}
+
+/// Most words in a wedged fragment that starts with a capital letter.
+const MAX_CAPITALISED_FRAGMENT_WORDS: usize = 4;
+/// Most candidates per paragraph whose next sentence's first word is looked up in the
+/// whole paragraph (each look-up reads it all).
+const MAX_LOWERCASE_CHECKS: usize = 4;
+
+/// One scan of a paragraph's sentence starts (a `.`, `!` or `?`, white space, a letter):
+/// whether one starts with a lowercase letter (where [`WEDGE`] may match: the regex then
+/// runs), and, given the context, pushes onto `cuts` every fragment wedged after a
+/// sentence end that starts with a capital letter, as a sentence does ("…в часы пик.
+/// Казань новости В ближайшие два года…", "…fényképeket. Lánchíd felújítás A
+/// járókelők…"): what tells it from the sentence's own
+/// first words is the word after it, a function word of the page's language written with
+/// a capital (it opens the next sentence; inside a sentence it is written in lowercase,
+/// and this paragraph writes it so as often: not "I"), followed by a lowercase word (not
+/// a name: "Los Angeles"). The fragment itself holds two to four words, none a function
+/// word in any language, one at least in lowercase (not a run of names), and nothing but
+/// spaces between them.
+fn sentence_starts(text: &str, ctx: Option<&Ctx<'_>>, cuts: &mut Vec<(usize, usize)>) -> bool {
+    let (mut lowercase, mut checks) = (false, 0);
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
         let rest = &text[i + 1..];
         let next = rest.trim_start();
-        next.len() < rest.len() && next.chars().next().is_some_and(char::is_lowercase)
-    })
+        let Some(first) = next.chars().next().filter(|_| next.len() < rest.len()) else {
+            continue;
+        };
+        if first.is_lowercase() {
+            lowercase = true;
+            if ctx.is_none() {
+                return true;
+            }
+            continue;
+        }
+        let Some(ctx) = ctx.filter(|_| first.is_uppercase() && checks < MAX_LOWERCASE_CHECKS)
+        else {
+            continue;
+        };
+        let Some((end, opener)) = capitalised_fragment(next, ctx) else {
+            continue;
+        };
+        // a sentence's last word before it, not an initial or an abbreviation ("J. Smith",
+        // "Dr."); and the word opening the next sentence written in lowercase as often,
+        // read in at most a few places per paragraph (a wedge is rare; the paragraph is
+        // not read again for every sentence)
+        let mut from = i.saturating_sub(64);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let Some(last) = tokens(&text[from..i]).last() else {
+            continue;
+        };
+        if last.chars < 2
+            || last.numeric
+            || from + last.end != i
+            || PHRASES.abbreviations.contains_key(&last.hash)
+        {
+            continue;
+        }
+        checks += 1;
+        if written_lowercase(text, &next[opener]) {
+            let start = text.len() - next.len();
+            cuts.push((start, start + end));
+        }
+    }
+    lowercase
+}
+
+/// Where the capitalised fragment at the start of `rest` ends (the byte offset of the next
+/// sentence's first word) and that word's byte range, if `rest` starts with one (see
+/// [`sentence_starts`], which checks how the paragraph writes that word).
+fn capitalised_fragment(rest: &str, ctx: &Ctx<'_>) -> Option<(usize, std::ops::Range<usize>)> {
+    let mut toks = tokens(rest).take(MAX_CAPITALISED_FRAGMENT_WORDS + 2);
+    let plain = |t: &Token| !t.numeric && !t.cjk && stopword_in_no_language(t.hash);
+    let spaced = |a: &Token, b: &Token| rest[a.end..b.start].chars().all(char::is_whitespace);
+    let first = toks.next()?;
+    if first.start != 0 || !first.upper_initial || !plain(&first) {
+        return None;
+    }
+    let (mut prev, mut t) = (first, toks.next()?);
+    let mut lowercase = false;
+    for words in 1..=MAX_CAPITALISED_FRAGMENT_WORDS {
+        let after = toks.next()?;
+        if !spaced(&prev, &t) {
+            return None;
+        }
+        if words >= 2
+            && lowercase
+            && t.upper_initial
+            && ctx.lang.has_stopword(t.hash)
+            && !after.upper_initial
+            && !after.numeric
+            && spaced(&t, &after)
+        {
+            return Some((t.start, t.start..t.end));
+        }
+        if !plain(&t) {
+            return None;
+        }
+        lowercase |= !t.upper_initial;
+        (prev, t) = (t, after);
+    }
+    None
+}
+
+/// Whether `paragraph` writes `word` (a capitalised word) in lowercase, as a whole word, at
+/// least as often as capitalised: a function word that only a sentence's start
+/// capitalises ("в", "a"), not "I" (a review’s one "i" among its "I"s).
+fn written_lowercase(paragraph: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return false;
+    }
+    let whole_words = |w: &str| {
+        paragraph
+            .match_indices(w)
+            .filter(|&(at, m)| {
+                let before = paragraph[..at].chars().next_back();
+                let after = paragraph[at + m.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+            .count()
+    };
+    whole_words(&lower) >= whole_words(word)
 }
 
 /// Whether `text` holds a full-width sentence end (`。` E3 80 82, `！` EF BC 81, `？` EF
