@@ -105,6 +105,9 @@ pub struct Hints {
     /// Identifier of the nearest list / container element: consecutive blocks that share
     /// it come from one widget (a related-links `<ul>`, a teaser grid). 0 when unknown.
     pub container: u32,
+    /// The block has links and every one points to a social network's profile, channel or
+    /// share page (HTML; not a post it cites): a follow or share prompt when short.
+    pub social_links: bool,
 }
 
 /// One paragraph, heading, list item or line of the input, with the features the prune

@@ -520,6 +520,8 @@ fn keep_attr(tag: Option<&[u8]>, attr: &[u8], value: &[u8]) -> bool {
         b"type" => matches!(tag, Some(b"script" | b"input")),
         b"color" | b"face" | b"size" => tag == Some(b"font"),
         b"encoding" => tag == Some(b"annotation-xml"),
+        // a link to a social network's profile or share page (a follow prompt)
+        b"href" => tag == Some(b"a") && crate::html::social_link(value),
         b"shadowrootmode" => tag == Some(b"template"),
         _ => false,
     }

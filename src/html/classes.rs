@@ -315,6 +315,33 @@ fn apply(b: u16, v: &mut Verdict) {
 /// are noise (`ad` in a hex string).
 const GENERATED_DIGITS: usize = 4;
 
+/// A part of a name (between separators) made of this many runs of letters and of digits
+/// in turn is a generated hash: `4d9ad2` in a CSS-in-JS class `css-4d9ad2` (three digits,
+/// under [`GENERATED_DIGITS`]) says `ad` by chance; a name's words carry at most a number
+/// or two (`cmp2`, `ad300`, `top10list`, `h2o`).
+const HASH_RUNS: u32 = 4;
+
+/// Whether a part of `name` reads as a generated hash ([`HASH_RUNS`]). One pass.
+fn hashed(name: &str) -> bool {
+    // (runs of the current part, whether the last byte was a digit)
+    let (mut runs, mut digit) = (0u32, false);
+    for b in name.bytes() {
+        if !b.is_ascii_alphanumeric() {
+            runs = 0;
+            continue;
+        }
+        let d = b.is_ascii_digit();
+        if runs == 0 || d != digit {
+            runs += 1;
+            if runs >= HASH_RUNS {
+                return true;
+            }
+        }
+        digit = d;
+    }
+    false
+}
+
 impl Verdict {
     /// Adds what another value says (reading two values one after the other into the same
     /// verdict is the same as reading each into its own and joining them).
@@ -332,7 +359,10 @@ impl Verdict {
 /// Reads a class or id attribute value into `v`. No allocation for words up to 32 bytes.
 pub(crate) fn read(value: &str, v: &mut Verdict) {
     for name in value.split_ascii_whitespace() {
-        if name.len() > 64 || name.bytes().filter(u8::is_ascii_digit).count() >= GENERATED_DIGITS {
+        if name.len() > 64
+            || name.bytes().filter(u8::is_ascii_digit).count() >= GENERATED_DIGITS
+            || hashed(name)
+        {
             continue; // generated hashes, UUIDs, base64: they say nothing
         }
         // Drupal writes a content entity's type, view mode and publishing state as
@@ -565,6 +595,10 @@ mod tests {
         assert!(v("social-links").boilerplate);
         assert!(v("comment-list").comments);
         assert!(!v("w-node-b5343ad4-d1b4-c331-818c").boilerplate);
+        // a CSS-in-JS hash with few digits: its `ad` is chance
+        assert!(!v("css-4d9ad2").boilerplate);
+        assert!(!v("sc-a1d2bc3").boilerplate);
+        assert!(v("ad300").boilerplate);
         assert!(!v("comment-count has-comments").boilerplate || v("comment-count").comments);
         assert!(v("caption-full").caption);
         assert!(v("wp-caption-text").caption);

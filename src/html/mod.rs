@@ -247,6 +247,8 @@ struct Ctx {
     container: u32,
     article: bool,
     link: bool,
+    /// Inside a link to a social network ([`social_link`]).
+    social: bool,
     kind: BlockKind,
     ordered: bool,
 }
@@ -354,6 +356,8 @@ struct Builder {
     hard_break: bool,
     buf_chars: u32,
     buf_link: u32,
+    /// Of `buf_link`, inside links to social networks.
+    buf_social: u32,
     last_br: bool,
     /// `(list node, items so far)` of the open `<ol>` / `<ul>`.
     lists: Vec<(u32, u32)>,
@@ -407,9 +411,10 @@ impl Builder {
             self.lines.clear();
         }
         self.hard_break = false;
-        let (chars, link) = (self.buf_chars, self.buf_link);
+        let (chars, link, social) = (self.buf_chars, self.buf_link, self.buf_social);
         self.buf_chars = 0;
         self.buf_link = 0;
+        self.buf_social = 0;
         if self.norm.is_empty() {
             return;
         }
@@ -445,6 +450,7 @@ impl Builder {
         } else {
             link as f32 / chars as f32
         });
+        b.hints.social_links = link > 0 && social == link;
         self.blocks.push(b);
         self.dom.push(BlockDom {
             owner: ctx.block,
@@ -552,6 +558,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
         hard_break: false,
         buf_chars: 0,
         buf_link: 0,
+        buf_social: 0,
         last_br: false,
         lists: Vec::new(),
         max_blocks: options.max_blocks,
@@ -569,6 +576,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
         container: NONE,
         article: false,
         link: false,
+        social: false,
         kind: BlockKind::Plain,
         ordered: false,
     };
@@ -741,6 +749,7 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         let mut ctx = parent_ctx;
                         if flags & LINK != 0 {
                             ctx.link = true;
+                            ctx.social = e.attr("href").is_some_and(|h| social_link(h.as_bytes()));
                         }
                         if flags & BR != 0 {
                             if b.last_br {
@@ -865,6 +874,9 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         b.buf_chars += n;
                         if ctx.link {
                             b.buf_link += n;
+                            if ctx.social {
+                                b.buf_social += n;
+                            }
                         }
                         if let Some(node) = b.nodes.get_mut(ctx.block as usize) {
                             node.chars += n;
@@ -1211,4 +1223,93 @@ pub(crate) fn parse(html: impl Into<StrTendril>, options: &Options) -> Page {
         arena,
         listing: w.listing,
     }
+}
+
+/// Social networks' hosts (without `www.`, `m.` and other subdomains): a link to one of
+/// them that is no post (a profile, a channel, a group, a share page) asks the reader to
+/// follow or share, in any language ("Síguenos en WhatsApp", "Подписывайтесь на наш
+/// Telegram").
+const SOCIAL_HOSTS: &[&[u8]] = &[
+    b"whatsapp.com",
+    b"wa.me",
+    b"t.me",
+    b"telegram.me",
+    b"instagram.com",
+    b"facebook.com",
+    b"fb.com",
+    b"x.com",
+    b"twitter.com",
+    b"tiktok.com",
+    b"youtube.com",
+    b"line.me",
+    b"vk.com",
+    b"ok.ru",
+    b"pinterest.com",
+    b"threads.net",
+    b"bsky.app",
+    b"snapchat.com",
+    b"viber.com",
+    b"zalo.me",
+    b"kakao.com",
+    b"weibo.com",
+];
+
+/// Path segments that name one post (a tweet, a video, a photo): an article cites it,
+/// it asks nothing of the reader.
+const POST_SEGMENTS: &[&[u8]] = &[
+    b"status",
+    b"statuses",
+    b"watch",
+    b"shorts",
+    b"p",
+    b"reel",
+    b"reels",
+    b"video",
+    b"videos",
+    b"posts",
+    b"photo",
+    b"photos",
+    b"embed",
+    b"live",
+    b"events",
+    b"s",
+];
+
+/// Whether `href` points to a social network's profile, channel, group or share page
+/// (an absolute or scheme-relative address on one of [`SOCIAL_HOSTS`] or a subdomain of
+/// one, with at most two path segments, none of them naming a post).
+pub(crate) fn social_link(href: &[u8]) -> bool {
+    let h = href.trim_ascii();
+    let rest = [&b"https://"[..], b"http://", b"//"].iter().find_map(|p| {
+        (h.len() >= p.len() && h[..p.len()].eq_ignore_ascii_case(p)).then(|| &h[p.len()..])
+    });
+    let Some(rest) = rest else {
+        return false;
+    };
+    let end = rest
+        .iter()
+        .position(|&c| matches!(c, b'/' | b'?' | b'#' | b':'))
+        .unwrap_or(rest.len());
+    let host = &rest[..end];
+    let on = SOCIAL_HOSTS.iter().any(|s| {
+        host.len() >= s.len()
+            && host[host.len() - s.len()..].eq_ignore_ascii_case(s)
+            && (host.len() == s.len() || host[host.len() - s.len() - 1] == b'.')
+    });
+    if !on {
+        return false;
+    }
+    let path = &rest[end..];
+    let path = &path[..path
+        .iter()
+        .position(|&c| matches!(c, b'?' | b'#'))
+        .unwrap_or(path.len())];
+    let mut segments = 0;
+    for seg in path.split(|&c| c == b'/').filter(|s| !s.is_empty()) {
+        segments += 1;
+        if segments > 2 || POST_SEGMENTS.iter().any(|p| seg.eq_ignore_ascii_case(p)) {
+            return false;
+        }
+    }
+    true
 }

@@ -242,3 +242,21 @@ fn line_breaks_inside_blocks() {
         "Zitat eins\nZitat zwei\n\n- Punkt\nmehr"
     );
 }
+
+#[test]
+fn social_links_are_profiles_channels_and_share_pages_not_posts() {
+    use super::social_link;
+    assert!(social_link(b"https://whatsapp.com/channel/0029Va"));
+    assert!(social_link(b"https://t.me/diariodelsur"));
+    assert!(social_link(b"//www.instagram.com/diario/"));
+    assert!(social_link(b"https://m.facebook.com/sharer.php?u=x"));
+    assert!(social_link(b"HTTPS://X.COM/diario"));
+    assert!(!social_link(
+        b"https://x.com/alcaldia/status/1820000000000000001"
+    ));
+    assert!(!social_link(b"https://www.youtube.com/watch?v=abc"));
+    assert!(!social_link(b"https://www.instagram.com/p/Cx1/"));
+    assert!(!social_link(b"https://notx.com/diario"));
+    assert!(!social_link(b"/t/diario"));
+    assert!(!social_link(b"https://example.com/x.com"));
+}

@@ -29,6 +29,14 @@ const SHORT_PREFIX_SLACK: usize = 2;
 /// it reads as a sentence ("We use cookies to…", "Subscribe to our newsletter to…")…
 const PROMPT_MIN_PHRASE: usize = 3;
 
+/// HTML: a follow or share prompt (its links all to social networks) has at most this
+/// many words.
+const FOLLOW_MAX_WORDS: u32 = 20;
+/// …and at most this share of its text in links: the prompt's own words ask ("Síguenos
+/// en", "Подписывайтесь на наш"); a line that is only a link is a channel's or a
+/// profile's name (a list of resources, a byline).
+const FOLLOW_MAX_LINKS: f32 = 0.5;
+
 impl Rule for Boilerplate {
     fn name(&self) -> &'static str {
         "boilerplate"
@@ -66,6 +74,16 @@ impl Rule for Boilerplate {
             // language, however long the legal line after them runs. Not in extracted
             // article text, whose wire stories end on their agency's notice.
             if dump && b.features.words as usize <= MAX_WORDS && is_copyright(&b.text) {
+                b.drop_for(Reason::Boilerplate);
+                continue;
+            }
+            // HTML: a short block whose links all point to social networks' profiles or
+            // share pages is a follow or share prompt, whatever its language
+            if ctx.html
+                && b.hints.social_links
+                && b.features.words <= FOLLOW_MAX_WORDS
+                && b.link_density.is_some_and(|d| d <= FOLLOW_MAX_LINKS)
+            {
                 b.drop_for(Reason::Boilerplate);
                 continue;
             }

@@ -148,6 +148,20 @@ fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
     // (room for most runs: they are short)
     let mut run: Vec<usize> = Vec::with_capacity(64);
     let mut scratch = Scratch::default();
+    // HTML: the first and the last paragraph of the article's prose, between which a grid
+    // of teaser cards is wedged ([`card_stretches`])
+    let body = |b: &&Block| b.kept() && b.is_prose() && b.features.words >= WEDGING_PROSE_WORDS;
+    let prose_span = if ctx.html {
+        blocks
+            .iter()
+            .position(|b| body(&b))
+            .zip(blocks.iter().rposition(|b| body(&b)))
+            .map(|(first, last)| Prose { first, last })
+    } else {
+        None
+    };
+    // whether the page's prose outweighs its grids, read when a grid is first found
+    let mut outweighs = None;
     while i < n {
         match blocks[i].verdict {
             Verdict::Drop(Reason::LeadIn) if !survivors => {
@@ -201,7 +215,41 @@ fn judge_runs(blocks: &mut [Block], ctx: &Ctx<'_>, survivors: bool) {
                     .is_some_and(|same| whole[next_whole] == run.len() && same == run);
             }
             if !left_whole {
-                decide(blocks, &run, introduced, judged, &mut scratch, ctx);
+                // HTML: a grid of teaser cards is judged apart from the lines around it
+                // in its run (a caption before it, a byline after it)
+                let mut from = 0;
+                let stretches = match prose_span {
+                    Some(span) => card_stretches(blocks, &run, span),
+                    None => Vec::new(),
+                };
+                if !stretches.is_empty()
+                    && *outweighs.get_or_insert_with(|| prose_outweighs_cards(blocks))
+                {
+                    for (start, end) in stretches {
+                        if start > from {
+                            decide(
+                                blocks,
+                                &run[from..start],
+                                introduced && from == 0,
+                                judged,
+                                &mut scratch,
+                                ctx,
+                            );
+                        }
+                        decide_cards(blocks, &run[start..end], introduced && start == 0, judged);
+                        from = end;
+                    }
+                }
+                if from < run.len() {
+                    decide(
+                        blocks,
+                        &run[from..],
+                        introduced && from == 0,
+                        judged,
+                        &mut scratch,
+                        ctx,
+                    );
+                }
                 if !survivors && !introduced && run.iter().all(|&k| blocks[k].kept()) {
                     judged.whole.push(run.len());
                     judged.whole.extend_from_slice(&run);
@@ -647,6 +695,157 @@ fn list_of_other_stories(blocks: &[Block], items: &[usize]) -> bool {
         // lines went in pairs with one
         2 => (headlines >= 1 && off == 2) || (links == 2 && off >= 1),
         len => 2 * headlines >= len || (links * 2 > len && 3 * off >= len),
+    }
+}
+
+/// HTML: a grid of cards has at least this many cards…
+const MIN_CARDS: usize = 3;
+
+/// HTML: the stretches of `run` (start, end) that are grids of teaser cards, each card a
+/// line of links (a headline) and a line that is no link (its teaser sentence): a related
+/// box wedged between the article's paragraphs. Read line by line, the teasers are
+/// sentences of the article standing beside a list (they end with a full stop) and stay;
+/// read as cards, a headline and its teaser are one topic. A stretch is
+/// [`MIN_CARDS`] or more (headline link, teaser) pairs in a row ([`teaser_cards_from`]), with
+/// the short label ending with a colon that opens the run, if one does, when the run
+/// stands between the article's first and last paragraphs (the caller asks besides that
+/// the article's prose outweighs the page's grids, [`prose_outweighs_cards`]). Linear.
+fn card_stretches(blocks: &[Block], run: &[usize], prose: Prose) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    // wedged between the article's paragraphs: its own grid (a listing's, a guide's
+    // steps) opens or closes the page's prose
+    if run[0] < prose.first || run[run.len() - 1] > prose.last {
+        return found;
+    }
+    let mut i = 0;
+    while i + 1 < run.len() {
+        let mut end = i;
+        while end + 1 < run.len() && teaser_cards_from(blocks, &run[end..end + 2]) {
+            end += 2;
+        }
+        if end - i >= 2 * MIN_CARDS {
+            let b = &blocks[run[0]];
+            let label = i == 1
+                && b.features.ends_colon
+                && b.features.words <= LABEL_MAX_WORDS
+                && b.marker == Marker::None;
+            found.push((if label { 0 } else { i }, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// A paragraph of the article's prose, before and after a grid of teaser cards, has at
+/// least this many words.
+const WEDGING_PROSE_WORDS: u32 = 20;
+
+/// …and the article's prose besides the page's grids has this many times their words.
+const CARDS_PROSE_MASS: f32 = 2.0;
+
+/// The article's prose, as [`card_stretches`] reads it: its first and last paragraphs of
+/// [`WEDGING_PROSE_WORDS`] or more.
+#[derive(Clone, Copy)]
+struct Prose {
+    first: usize,
+    last: usize,
+}
+
+/// Whether the page's prose outside its grids of teaser cards (paragraphs of
+/// [`WEDGING_PROSE_WORDS`] or more) has [`CARDS_PROSE_MASS`] times the words of those
+/// grids ([`MIN_CARDS`] or more pairs of kept lines as [`teaser_cards_from`] reads them,
+/// in a row): a blog's or a directory's cards, an introduction before them and longer
+/// teasers among them, are the page; an article's related box is a small part of it.
+/// Linear.
+fn prose_outweighs_cards(blocks: &[Block]) -> bool {
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&k| blocks[k].kept()).collect();
+    let body = |b: &Block| b.is_prose() && b.features.words >= WEDGING_PROSE_WORDS;
+    let (mut cards, mut prose) = (0u32, 0u32);
+    let mut i = 0;
+    while i < kept.len() {
+        let mut end = i;
+        while end + 1 < kept.len() && teaser_cards_from(blocks, &kept[end..end + 2]) {
+            end += 2;
+        }
+        if end - i >= 2 * MIN_CARDS {
+            cards += kept[i..end]
+                .iter()
+                .map(|&k| blocks[k].features.words)
+                .sum::<u32>();
+            i = end;
+        } else {
+            let b = &blocks[kept[i]];
+            if body(b) {
+                prose += b.features.words;
+            }
+            i += 1;
+        }
+    }
+    prose as f32 >= CARDS_PROSE_MASS * cards as f32
+}
+
+/// Whether `card` (two lines) is a headline link and its teaser.
+fn teaser_cards_from(blocks: &[Block], card: &[usize]) -> bool {
+    let (title, teaser) = (&blocks[card[0]], &blocks[card[1]]);
+    title.link_density.is_some_and(|d| d >= LINK_LIST_DENSITY)
+        && !title.features.ends_colon
+        && teaser.link_density.is_some_and(|d| d < TEASER_MAX_LINKS)
+        && teaser.features.ends_sentence
+        && teaser.features.words >= TEASER_MIN_WORDS
+}
+
+/// (A headline does not end with a colon: a glossary's linked terms do.)
+/// …and a teaser is a sentence of this many words or more (a team card's job title, a
+/// product card's price are no teasers)…
+const TEASER_MIN_WORDS: u32 = 6;
+
+/// …and has less than this share of its text in links.
+const TEASER_MAX_LINKS: f32 = 0.5;
+
+/// A card (headline and teaser) whose content words are less than this share in the
+/// article's vocabulary is another story's. Lower than [`OFF_TOPIC`] for one line: a
+/// card says more words, and a service page's feature cards, on its subject, bring new
+/// ones (measured on wcxb-dev: at 0.5, three service pages lost feature cards, most of
+/// them at 0.35-0.7; most of the probe's related cards score 0.0-0.27, at 0.25 two of its
+/// six grids stayed).
+const CARD_OFF_TOPIC: f32 = 0.3;
+
+/// Whether most of the cards `items` ([`card_stretches`]) are off the article's topic: a
+/// card's content words, its headline's and its teaser's together, are less than
+/// [`CARD_OFF_TOPIC`] in the article's vocabulary. A buying guide's product cards and a service
+/// page's feature cards speak of the page's subject and stay.
+fn other_stories_cards(blocks: &[Block], items: &[usize]) -> bool {
+    let off = items
+        .chunks_exact(2)
+        .filter(|card| {
+            let (mut hit, mut words) = (0.0f32, 0u32);
+            for &k in *card {
+                let f = &blocks[k].features;
+                hit += f.overlap * f.content_words as f32;
+                words += f.content_words;
+            }
+            words > 0 && hit < CARD_OFF_TOPIC * words as f32
+        })
+        .count();
+    2 * off > items.len() / 2
+}
+
+/// HTML: decides a grid of teaser cards ([`card_stretches`]; its first line may be a label
+/// introducing it): the cards of other stories go, with their label; the article's own
+/// cards (on its topic) stay.
+fn decide_cards(blocks: &mut [Block], run: &[usize], introduced: bool, judged: &Judged) {
+    let labelled = run.len() % 2 == 1;
+    let items = if labelled { &run[1..] } else { run };
+    if !(introduced || other_stories_cards(blocks, items)) {
+        return;
+    }
+    if labelled {
+        blocks[run[0]].drop_for(Reason::LeadIn);
+    }
+    for &k in items.iter().filter(|&&k| !judged.own[k]) {
+        blocks[k].drop_for(Reason::RelatedLinks);
     }
 }
 
