@@ -111,6 +111,11 @@ pub(crate) const COMMENTS_CLASS: u32 = 1 << 16;
 /// class / id names boilerplate with a weak word only (`widget`): settled after the walk
 /// by the share of the page those boxes hold ([`settle_weak_boilerplate`]).
 const WEAK_BP_CLASS: u32 = 1 << 17;
+/// The element holds a picture directly (`<img>`, `<picture>`, `<amp-img>`, `<video>`
+/// among its inline content): read by [`region`]'s image boxes.
+pub(crate) const IMAGE: u32 = 1 << 18;
+/// `<p>`: a picture inside a paragraph's text is part of the paragraph.
+pub(crate) const PARA: u32 = 1 << 19;
 
 /// What kind of block an element makes of the text inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,8 +141,9 @@ fn tag_info(name: &str) -> (u32, Option<BlockKind>) {
         "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "head" | "button"
         | "select" | "textarea" | "input" | "option" | "canvas" | "video" | "audio" | "object"
         | "embed" | "dialog" | "math" | "map" | "datalist" => (SKIP, None),
-        "p" | "div" | "section" | "center" | "address" | "dd" | "dt" | "dl" | "details"
-        | "summary" | "fieldset" | "hgroup" | "html" | "hr" | "legend" | "search" => (BLOCK, None),
+        "p" => (BLOCK | PARA, None),
+        "div" | "section" | "center" | "address" | "dd" | "dt" | "dl" | "details" | "summary"
+        | "fieldset" | "hgroup" | "html" | "hr" | "legend" | "search" => (BLOCK, None),
         // everything in a figure is its caption or credit
         "figure" => (BLOCK, Some(Caption)),
         "body" => (BLOCK | BODY, None),
@@ -641,6 +647,16 @@ pub(crate) fn walk(doc: &Html, options: &Options, lenient: bool) -> Walk {
                         if skip_depth > 0 {
                             skip_depth += 1;
                             continue;
+                        }
+                        // a picture marks the innermost box holding it (a `<video>` is
+                        // skipped below, but shows a picture too)
+                        if matches!(name, "img" | "picture" | "amp-img" | "video") {
+                            if let Some(n) = stack
+                                .last()
+                                .and_then(|f| b.nodes.get_mut(f.ctx.block as usize))
+                            {
+                                n.flags |= IMAGE;
+                            }
                         }
                         // attributes: one pass (an attribute read here must be kept by
                         // `depth::keep_attr`, which drops the others before parsing)
