@@ -54,10 +54,12 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Letters of the alphabets written without spaces between words (Thai, Lao, Myanmar,
 /// Khmer): a letter of an alphabet of some seventy carries no topic by itself, and every
 /// line of such a page would share all its letters with the article. Each of these
-/// letters stays one token (the length measures count them as Han is counted, see
-/// [`CHARS_PER_WORD`]), but its hash is that of the [`GRAM_CHARS`] letters of the run
+/// letters stays one token, but its hash is that of the [`GRAM_CHARS`] letters of the run
 /// from it (or the run's last ones): overlapping character n-grams, which carry a
-/// syllable or two, stand in for the words the text does not mark.
+/// syllable or two, stand in for the words the text does not mark (an idea of n-gram
+/// indexing for unsegmented scripts, as search engines do for Thai). A line's length in
+/// words counts [`LETTERS_PER_WORD`] of them to a word (a letter is less than a Han
+/// character, a morpheme).
 #[inline]
 fn is_unspaced_alphabet(c: char) -> bool {
     matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
