@@ -51,6 +51,32 @@ pub(crate) fn is_cjk(c: char) -> bool {
         )
 }
 
+/// Letters of the alphabets written without spaces between words (Thai, Lao, Myanmar,
+/// Khmer): a letter of an alphabet of some seventy carries no topic by itself, and every
+/// line of such a page would share all its letters with the article. Each of these
+/// letters stays one token, but its hash is that of the [`GRAM_CHARS`] letters of the run
+/// from it (or the run's last ones): overlapping character n-grams, which carry a
+/// syllable or two, stand in for the words the text does not mark (an idea of n-gram
+/// indexing for unsegmented scripts, as search engines do for Thai). A line's length in
+/// words counts [`LETTERS_PER_WORD`] of them to a word (a letter is less than a Han
+/// character, a morpheme).
+#[inline]
+fn is_unspaced_alphabet(c: char) -> bool {
+    matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
+}
+
+/// The letters of the n-grams that stand for words of [`is_unspaced_alphabet`] scripts.
+/// Measured on the probe pages of Thai, Lao, Khmer and Myanmar (46 injected lines, text
+/// mode, headings kept; recall 1.000 with each): 2 letters left 35 lines, 3 left 24, 4
+/// and 5 left 20; by default each left the 5 wedged keywords only.
+const GRAM_CHARS: usize = 4;
+
+/// The letters of those scripts that count one word in a line's length (a Thai word is
+/// some five code points, vowel signs and tone marks included; a Han character counts
+/// one word, a Chinese word is about two): "ราคาทองวันนี้ปรับขึ้น", six words of 21 letters,
+/// counts 7, as "今日金价上涨" counts 6.
+const LETTERS_PER_WORD: u32 = 3;
+
 /// Characters written without spaces that make one word, when a line's length is read in
 /// words: "国际新闻" is one menu item of four tokens, "写真：会見する文部科学大臣" a credit
 /// line of a few words, not of a dozen.
@@ -63,7 +89,8 @@ pub(crate) fn spaced_words(text: &str, tokens: u32) -> u32 {
     if text.is_ascii() {
         return tokens;
     }
-    let unspaced = text.chars().filter(|&c| is_cjk(c)).count() as u32;
+    // the letters of the alphabets written without spaces are counted in `tokens` already
+    let unspaced = text.chars().filter(|&c| is_han_or_kana(c)).count() as u32;
     tokens.saturating_sub(unspaced) + unspaced.div_ceil(CHARS_PER_WORD)
 }
 
@@ -104,6 +131,8 @@ const CJK: u8 = 2;
 const NUMERIC: u8 = 4;
 const UPPER: u8 = 8;
 const OWN_LOWER: u8 = 16;
+/// A letter of an alphabet written without spaces ([`is_unspaced_alphabet`]).
+const GRAM: u8 = 32;
 
 fn class_slow(c: char) -> u8 {
     let mut k = 0;
@@ -116,6 +145,9 @@ fn class_slow(c: char) -> u8 {
     }
     if is_cjk(c) {
         k |= CJK;
+    }
+    if is_unspaced_alphabet(c) {
+        k |= GRAM;
     }
     if c.is_numeric() {
         k |= NUMERIC;
@@ -344,12 +376,23 @@ fn chunk_at(bytes: &[u8], i: usize) -> u64 {
 
 /// Iterates over the word tokens of `text`.
 pub(crate) fn tokens(text: &str) -> Tokens<'_> {
-    Tokens { text, pos: 0 }
+    Tokens {
+        text,
+        pos: 0,
+        run: (0, 0),
+        grams: 0,
+    }
 }
 
 pub(crate) struct Tokens<'a> {
     text: &'a str,
     pos: usize,
+    /// The byte range of the last run of letters of an alphabet written without spaces
+    /// that [`Tokens::gram_hash`] found: the run is scanned once, at its first letter.
+    run: (usize, usize),
+    /// The letters of such alphabets read so far: [`LETTERS_PER_WORD`] of them count one word
+    /// in a line's length (counted here, off the path of the other tokens).
+    grams: u32,
 }
 
 /// Class bits of a byte, for the tokenizer's scans a byte at a time (between words, and in
@@ -467,13 +510,18 @@ impl Iterator for Tokens<'_> {
             if kind & WORD != 0 {
                 if kind & CJK != 0 {
                     // one token per char
-                    let mut h = ByteHash::new();
-                    h.lower(c, kind);
+                    let hash = if kind & GRAM != 0 {
+                        self.gram_hash(i)
+                    } else {
+                        let mut h = ByteHash::new();
+                        h.lower(c, kind);
+                        h.finish()
+                    };
                     self.pos = i + l;
                     return Some(Token {
                         start: i,
                         end: i + l,
-                        hash: h.finish(),
+                        hash,
                         chars: 1,
                         upper_initial: false,
                         numeric: false,
@@ -541,6 +589,47 @@ impl Iterator for Tokens<'_> {
 }
 
 impl Tokens<'_> {
+    /// The hash of the letter at byte `i` of an alphabet written without spaces ([`GRAM`]):
+    /// the hash of the [`GRAM_CHARS`] letters of its run from it, or, near the run's end,
+    /// of the run's last ones (the whole run when it is shorter), so that no letter at the
+    /// end of a run is hashed alone. These letters are all of three bytes in UTF-8 (U+0E00
+    /// to U+17FF), so the n-gram is a byte range, its ends found without decoding; the
+    /// run's end is found once, at its first letter.
+    #[inline(never)]
+    fn gram_hash(&mut self, i: usize) -> u64 {
+        const GRAM_BYTES: usize = 3 * GRAM_CHARS;
+        let b = self.text.as_bytes();
+        self.grams += 1;
+        if i >= self.run.1 {
+            let bmp: &[u8; BMP] = &BMP_CLASS;
+            let mut end = i + 3;
+            // a three-byte char (a lead byte 0xE_ starts one) of the alphabets
+            while b.get(end).is_some_and(|&x| x & 0xF0 == 0xE0)
+                && wide_class_at(b, end, bmp).1 & GRAM != 0
+            {
+                end += 3;
+            }
+            self.run = (i, end);
+        }
+        let (run_start, run_end) = self.run;
+        let end = (i + GRAM_BYTES).min(run_end);
+        let start = end.saturating_sub(GRAM_BYTES).max(run_start);
+        // no ASCII in the range: the hash of its bytes as they are, as `hash_lower` has it
+        // (a whole n-gram, most of them: its first eight bytes, then the last four)
+        const _: () = assert!(GRAM_BYTES == 12);
+        match b.get(start..end) {
+            Some(&[b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11]) => {
+                let h = mix_chunk(
+                    FNV_OFFSET,
+                    u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]),
+                );
+                let last = u32::from_le_bytes([b8, b9, b10, b11]);
+                fold(mix_chunk(h, u64::from(last))) & !1
+            }
+            _ => hash_ascii_lowered(FNV_OFFSET, b, start, end),
+        }
+    }
+
     /// A word holding chars outside ASCII, from its first char at `start` (a word char,
     /// not CJK), a char at a time. The fast path may have read its first chunks already:
     /// `from` (eight bytes' multiple past `start`), the hash of the chunks before it and
@@ -950,7 +1039,8 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         // after the last token is looked at below) is what `related::label` and the
         // region's record shapes start with
         let mut gaps = 0u8;
-        for t in tokens(&b.text) {
+        let mut read = tokens(&b.text);
+        for t in &mut read {
             // sentence ends live in the gaps between tokens
             if t.gap_mark() {
                 sentences += sentence_ends_in_gap(&b.text[prev_end..t.start], initial, t.cjk);
@@ -974,6 +1064,12 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
             sampled += words as usize;
         }
         matcher.read_line(hashes[first..].iter().map(|&e| e & !1), words as usize);
+        let tokens = words;
+        // the letters of an alphabet written without spaces count [`LETTERS_PER_WORD`] to a
+        // word
+        if read.grams > 0 {
+            words = words - read.grams + read.grams.div_ceil(LETTERS_PER_WORD);
+        }
         let tail = &b.text[prev_end..];
         // a tail of one byte (most lines end on a word or on one mark) holds no sentence
         // end of its own: an end needs a mark and a space after it, or a CJK char next
@@ -985,6 +1081,8 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
         b.features = crate::block::Features {
             overlap: -1.0,
             content_start: first as u32,
+            // the block's tokens until pass 2 counts its content words
+            content_words: tokens,
             words,
             capitalised,
             numbers,
@@ -1021,7 +1119,7 @@ pub(crate) fn compute(blocks: &mut [Block]) -> (Lang, Vec<u64>) {
     let arena = Cell::from_mut(&mut hashes[..]).as_slice_of_cells();
     for b in blocks.iter_mut() {
         let start = b.features.content_start as usize;
-        let end = start + b.features.words as usize;
+        let end = start + b.features.content_words as usize;
         b.features.content_start = kept as u32;
         let mut stop = 0u32;
         // without a branch per token (whether a word is a stopword or a content word
@@ -1517,6 +1615,55 @@ mod tests {
     }
 
     #[test]
+    fn unspaced_alphabets_hash_their_letters_as_ngrams() {
+        let hashes = |s: &str| tokens(s).map(|t| t.hash).collect::<Vec<_>>();
+        // one token per letter, each hashed as the four letters from it, or the run's
+        // last four near its end: "ราคาทอง" is ราคา, าคาท, คาทอ, าทอง, then าทอง thrice
+        let text = "ราคาทอง ทอง";
+        let t: Vec<_> = tokens(text).collect();
+        assert_eq!(t.len(), 10);
+        assert!(t.iter().all(|t| t.cjk && t.chars == 1));
+        let h = hashes(text);
+        assert_eq!(h[0], hash_lower("ราคา"));
+        assert_eq!(h[1], hash_lower("าคาท"));
+        assert_eq!(h[3], hash_lower("าทอง"));
+        assert_eq!(h[4..7], [h[3]; 3]);
+        // a run shorter than four letters is hashed whole
+        assert_eq!(h[7..], [hash_lower("ทอง"); 3]);
+        assert_eq!(hashes("ทอ"), [hash_lower("ทอ"); 2]);
+        // the same letters in other words hash alike, so lines share their syllables
+        assert_eq!(hashes("ราคาข้าว")[0], h[0]);
+        // Lao, Khmer, Myanmar too; Han and kana stay one character a token
+        for s in ["ລາຄາ", "តម្លៃ", "ဈေးနှုန်း"] {
+            let mut read = tokens(s);
+            let t: Vec<_> = (&mut read).collect();
+            assert_eq!(read.grams as usize, t.len(), "{s}");
+            assert_eq!(t[0].hash, hash_lower(&s[..12]), "{s}");
+        }
+        let mut read = tokens("東京で");
+        assert!(read.all(|t| t.cjk));
+        assert_eq!(read.grams, 0);
+        assert_eq!(hashes("東京"), [hash_lower("東"), hash_lower("京")]);
+    }
+
+    #[test]
+    fn unspaced_alphabets_count_three_letters_to_a_word() {
+        let mut blocks = vec![
+            Block::new("ราคาทองวันนี้ปรับขึ้น".into(), Kind::Paragraph),
+            Block::new("ราคา gold 東京".into(), Kind::Paragraph),
+        ];
+        let (_, arena) = compute(&mut blocks);
+        // 21 letters: 7 words; "ราคา" 2, "gold" 1, "東京" 2
+        assert_eq!(blocks[0].features.words, 7);
+        assert_eq!(blocks[1].features.words, 5);
+        // every letter is a content word of the arena still
+        assert_eq!(blocks[0].features.content_words, 21);
+        assert_eq!(blocks[1].features.content_start, 21);
+        assert_eq!(arena.len(), 21 + 4 + 1 + 2);
+        assert_eq!(spaced_words(&blocks[1].text, blocks[1].features.words), 4);
+    }
+
+    #[test]
     fn indic_words_keep_their_virama_and_nukta() {
         // NFC: "पढ़ें" holds ढ + nukta, "পড়ুন" ড + nukta; "क्या", "সম্পর্কিত" a virama
         let text = "यह भी पढ़ें: क्या प्रधानमंत्री। আরও পড়ুন সম্পর্কিত";
@@ -1609,7 +1756,7 @@ mod tests {
             "tail colon :",
             "",
         ] {
-            let mut blocks = vec![Block::new(text.to_string(), crate::block::Kind::Paragraph)];
+            let mut blocks = vec![Block::new(text.to_string(), Kind::Paragraph)];
             compute(&mut blocks);
             assert_eq!(blocks[0].features.colon, text.contains(':'), "{text:?}");
         }
