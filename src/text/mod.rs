@@ -3,8 +3,13 @@
 //! Each non-empty line becomes a [`Block`]. A leading bullet or number becomes the block's
 //! [`Marker`] and makes it a list item; a short line that does not end like a sentence is
 //! read as a heading once the features are known ([`classify`]).
+//!
+//! Markdown input (a text holding an inline link) is read as its markup by [`markdown`]:
+//! headings, link text and its density, no images, emphasis or addresses.
 
 use crate::block::{Block, Kind, Marker};
+
+pub(crate) mod markdown;
 
 /// Characters that start a bulleted line when followed by a space.
 const SPACED_BULLETS: &[char] = &['-', '*', '+', '>', '–', '—', '~'];
@@ -306,9 +311,15 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     let mut out: Vec<Block> = Vec::with_capacity(lines.min(max_blocks));
     let mut buf = String::new();
+    // markdown's syntax is read only where the text shows it (see `markdown`)
+    let md = markdown::is_markdown(text);
+    let mut md_buf = String::new();
     // whether the previous non-empty line was an unmarked line (blank lines do not count:
     // many scrapers put one after every line)
     let mut open = false;
+    // markdown: whether the line before this one was blank or not a block (a setext
+    // underline only underlines the line right above it)
+    let mut after_gap = true;
     for line in lines_of(text) {
         // most lines need no normalising: they are read where they stand, and the block's
         // text is one exact copy of its part of the line (a bulleted line's text is not
@@ -320,7 +331,50 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
         }
         let line = if clean { line } else { buf.as_str() };
         if line.is_empty() {
+            after_gap = true;
             continue;
+        }
+        if md {
+            if out.is_empty() && jina_header(line) {
+                continue;
+            }
+            let gap = std::mem::replace(&mut after_gap, false);
+            match markdown_block(line, &mut md_buf) {
+                MdLine::Skip => {
+                    after_gap = true;
+                    continue;
+                }
+                MdLine::Underline(level) => {
+                    // the line right above, read as a paragraph, is a heading of that level
+                    if let Some(prev) = out
+                        .last_mut()
+                        .filter(|p| !gap && p.kind == Kind::Paragraph && p.marker == Marker::None)
+                    {
+                        prev.kind = Kind::Heading;
+                        prev.level = level;
+                        open = false;
+                    }
+                    after_gap = true;
+                    continue;
+                }
+                MdLine::Block(mut b) => {
+                    if b.kind == Kind::Paragraph && open && continues(&b.text) {
+                        if let Some(prev) = out.last_mut().filter(|p| breaks_off(&p.text)) {
+                            join_link_density(prev, &b);
+                            prev.text.push(' ');
+                            prev.text.push_str(&b.text);
+                            continue;
+                        }
+                    }
+                    open = b.kind == Kind::Paragraph && b.marker == Marker::None;
+                    if out.len() >= max_blocks {
+                        return (out, true);
+                    }
+                    b.text.shrink_to_fit();
+                    out.push(b);
+                    continue;
+                }
+            }
         }
         // a line starting with an ASCII letter carries no marker (`read_marker`'s first
         // test), answered here without the call: most lines
@@ -351,6 +405,85 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
         out.push(b);
     }
     (out, false)
+}
+
+/// A line of the header Jina Reader writes above a page's markdown ("Title: …", "URL
+/// Source: …", "Published Time: …", "Markdown Content:"): the page's metadata, not its
+/// text. Looked for only before the first block.
+fn jina_header(line: &str) -> bool {
+    [
+        "Title: ",
+        "URL Source: ",
+        "Published Time: ",
+        "Markdown Content:",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p))
+}
+
+/// One non-empty line of a markdown text, read.
+enum MdLine {
+    /// No text (a rule, a table's separator row, a reference definition, an image).
+    Skip,
+    /// A setext underline of this heading level.
+    Underline(u8),
+    /// A block, its link density known.
+    Block(Block),
+}
+
+/// Reads one normalised line of a markdown text into a block: an ATX heading is a heading
+/// of its level, a bullet or a number makes a list item as in plain text, and the inline
+/// syntax is read (`markdown::inline`): the text is the line's words, the link text's
+/// share of it the block's link density. `buf` is scratch.
+fn markdown_block(line: &str, buf: &mut String) -> MdLine {
+    let (kind, level, marker, rest) = match markdown::line(line) {
+        markdown::Line::Skip => return MdLine::Skip,
+        markdown::Line::Underline(level) => return MdLine::Underline(level),
+        markdown::Line::Heading(level, text) => (Kind::Heading, level, Marker::None, text),
+        markdown::Line::Text(text) => {
+            let (marker, rest) = read_marker(text);
+            let kind = if marker == Marker::None {
+                Kind::Paragraph
+            } else {
+                Kind::ListItem
+            };
+            // a number stays in the text as written
+            let rest = if matches!(marker, Marker::Number(_)) {
+                text
+            } else {
+                rest
+            };
+            (kind, 0, marker, rest)
+        }
+    };
+    buf.clear();
+    let mut links = markdown::inline(rest, buf);
+    let mut text = String::with_capacity(buf.len());
+    if is_clean(buf.as_bytes()) {
+        text.push_str(buf);
+    } else {
+        // an image gone from between two words leaves two spaces; the link bytes are
+        // counted again on the normalised text only roughly: they never exceed it
+        normalise_unclean(buf, &mut text);
+        links = links.min(text.len());
+    }
+    // a list item or a number whose text was all an image ("* ![](x.png)", "1. ![](…)")
+    let words = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
+    if text.is_empty() || words.is_empty() {
+        return MdLine::Skip;
+    }
+    let mut b = Block::new(text, kind);
+    b.level = level;
+    b.marker = marker;
+    b.link_density = Some(links as f32 / b.text.len() as f32);
+    MdLine::Block(b)
+}
+
+/// Sets `prev`'s link density to that of `prev` and `next` written as one block.
+fn join_link_density(prev: &mut Block, next: &Block) {
+    let (a, b) = (prev.text.len() as f32, next.text.len() as f32);
+    let links = prev.link_density.unwrap_or(0.0) * a + next.link_density.unwrap_or(0.0) * b;
+    prev.link_density = Some(links / (a + b + 1.0));
 }
 
 /// Whether [`blocks`] joins `line` to the block `prev` read before it (a hard-wrapped
