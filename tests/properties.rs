@@ -444,7 +444,13 @@ fn fixtures_are_invariant_under_line_endings_bom_and_blank_lines() {
                 input.replace('\n', " \t \n").into_bytes(),
             ),
         ];
+        // in markdown a blank line ends a paragraph: a converter's wrapped lines with
+        // blank lines between them are paragraphs of their own
+        let markdown = case.to_string_lossy().contains("-markdown-");
         for (name, bytes) in variants {
+            if markdown && name == "blank lines" {
+                continue;
+            }
             let got = clean(&bytes);
             if got != reference {
                 failures.push(format!(
