@@ -5,7 +5,8 @@
 //! inline link or image, `](` and an address); then, per line ([`line`]): an ATX
 //! heading (`## Title`) is a heading of its level, a setext underline (`===`, `---` right
 //! under a line) makes the line above one, a horizontal rule, a table's separator row and
-//! a reference definition (`[1]: https://…`) are no text, and inside a line
+//! a reference definition (`[1]: https://…`) are no text, a table's row is a line of its
+//! cells separated by spaces (as the HTML front door writes a row), and inside a line
 //! ([`inline`]) a link `[text](url)`, `[text][ref]` or `<https://…>` keeps its text, which
 //! counts as link text (the block's link density, as in HTML mode), an image `![alt](src)`
 //! is no text (nor is a linked image `[![alt](src)](href)`), emphasis (`**`, `_`, `~~`) and
@@ -52,6 +53,8 @@ pub(crate) enum Line<'a> {
     Underline(u8),
     /// No text: a horizontal rule, a table's separator row, a reference definition.
     Skip,
+    /// A table's row (`| cell | cell |`), with the text between its outer pipes.
+    Row(&'a str),
     /// Anything else.
     Text(&'a str),
 }
@@ -87,6 +90,9 @@ pub(crate) fn line(line: &str) -> Line<'_> {
             }
         }
         b'|' | b':' if separator_row(b) => return Line::Skip,
+        b'|' if b.len() >= 3 && b[b.len() - 1] == b'|' => {
+            return Line::Row(line[1..line.len() - 1].trim());
+        }
         b'[' if reference_definition(line) => return Line::Skip,
         _ => {}
     }
@@ -378,6 +384,8 @@ mod tests {
         assert_eq!(line("---"), Line::Underline(2));
         assert_eq!(line("* * *"), Line::Skip);
         assert_eq!(line("|---|:---:|"), Line::Skip);
+        assert_eq!(line("| 2019 | 41.2 |"), Line::Row("2019 | 41.2"));
+        assert_eq!(line("| a lone bar"), Line::Text("| a lone bar"));
         assert_eq!(line("[1]: https://x.org/a"), Line::Skip);
         assert_eq!(line("[1]: is a note"), Line::Text("[1]: is a note"));
         assert_eq!(line("- item"), Line::Text("- item"));

@@ -420,7 +420,7 @@ fn markdown_blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
         }
         match kind {
             markdown::Line::Text(t) => pending.push_str(t),
-            markdown::Line::Heading(..) => {
+            markdown::Line::Heading(..) | markdown::Line::Row(_) => {
                 if flush_line(line, &mut out, &mut open, &mut md_buf, max_blocks) {
                     return (out, true);
                 }
@@ -534,6 +534,19 @@ fn markdown_block(line: &str, buf: &mut String) -> MdLine {
         // (an underline never reaches here: `markdown_blocks` reads it)
         markdown::Line::Skip | markdown::Line::Underline(_) => return MdLine::Skip,
         markdown::Line::Heading(level, text) => (Kind::Heading, level, Marker::None, text),
+        // a row's cells, separated by a space as in HTML: its pipes are no breadcrumb
+        markdown::Line::Row(cells) => {
+            buf.clear();
+            let links = markdown::inline(cells, buf);
+            let mut text = String::with_capacity(buf.len());
+            normalise_unclean(&buf.replace('|', " "), &mut text);
+            if text.is_empty() {
+                return MdLine::Skip;
+            }
+            let mut b = Block::new(text, Kind::Paragraph);
+            b.link_density = Some(links.min(b.text.len()) as f32 / b.text.len() as f32);
+            return MdLine::Block(b);
+        }
         markdown::Line::Text(text) => {
             let (marker, rest) = read_marker(text);
             let kind = if marker == Marker::None {
