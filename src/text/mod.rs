@@ -412,6 +412,11 @@ fn markdown_blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
                 pending.push_str(t);
                 continue;
             }
+            // a quotation's lines (`> `) are one paragraph of it, as markdown reads them
+            if !gap && pending.starts_with("> ") && t.starts_with("> ") {
+                pending.push_str(&t[1..]);
+                continue;
+            }
         }
         let was_gap = std::mem::replace(&mut gap, false);
         if !pending.is_empty() && flush(&mut pending, &mut out, &mut open, &mut md_buf, max_blocks)
@@ -549,10 +554,15 @@ fn markdown_block(line: &str, buf: &mut String) -> MdLine {
         }
         markdown::Line::Text(text) => {
             let (marker, rest) = read_marker(text);
-            let kind = if marker == Marker::None {
-                Kind::Paragraph
-            } else {
-                Kind::ListItem
+            let kind = match marker {
+                // a `> ` line is a quotation, as HTML's `<blockquote>` (never a list of
+                // other stories: `related-links` leaves quotes alone)
+                Marker::Bullet('>') => {
+                    let rest = rest.trim_start_matches(['>', ' ']);
+                    return markdown_text(rest, Kind::Quote, 0, Marker::None, buf);
+                }
+                Marker::None => Kind::Paragraph,
+                _ => Kind::ListItem,
             };
             // a number stays in the text as written
             let rest = if matches!(marker, Marker::Number(_)) {
@@ -563,6 +573,12 @@ fn markdown_block(line: &str, buf: &mut String) -> MdLine {
             (kind, 0, marker, rest)
         }
     };
+    markdown_text(rest, kind, level, marker, buf)
+}
+
+/// The block of a markdown line's text `rest` once its block syntax is read (see
+/// [`markdown_block`]).
+fn markdown_text(rest: &str, kind: Kind, level: u8, marker: Marker, buf: &mut String) -> MdLine {
     buf.clear();
     let mut links = markdown::inline(rest, buf);
     let mut text = String::with_capacity(buf.len());
@@ -963,6 +979,12 @@ mod tests {
         assert_eq!(
             (got[0].0, got[0].1, got[0].2.as_str()),
             (Kind::Heading, 2, "A heading")
+        );
+        // a quotation's lines are one quote block, without their `>`
+        let got = texts("Intro with a [link](https://x.org/i).\n\n> One line.\n> Two.\n");
+        assert_eq!(
+            (got[1].0, got[1].2.as_str()),
+            (Kind::Quote, "One line. Two.")
         );
         // plain text keeps its brackets and marks no link density
         let got = texts("He said [sic] (see above).\n# not a heading in plain text\n");
