@@ -283,6 +283,12 @@ fn idempotent_on_fixture_expected_outputs() {
     if let Ok(rd) = std::fs::read_dir(root.join("fixtures/text")) {
         for e in rd.filter_map(Result::ok) {
             let case = e.path();
+            // a markdown page's output is plain text without the markup that told its
+            // table's header row from a heading (as an HTML page's output is): read again
+            // as plain text it is another input
+            if case.to_string_lossy().contains("-markdown-table") {
+                continue;
+            }
             if let Ok(expected) = std::fs::read_to_string(case.join("expected.txt")) {
                 cases.push((case.display().to_string(), expected, fixture_options(&case)));
             }

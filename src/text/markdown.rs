@@ -137,6 +137,10 @@ struct Open {
 pub(crate) fn inline(s: &str, out: &mut String) -> usize {
     let b = s.as_bytes();
     let mut open: Vec<Open> = Vec::new();
+    // per delimiter (`*`, `_`, `~`): its last position on the line, and how many of its
+    // openers were removed and not closed yet
+    let last = [b'*', b'_', b'~'].map(|d| memchr::memrchr(d, b));
+    let mut opened = [0usize; 3];
     let mut link_bytes = 0usize;
     let mut i = 0;
     // the text between specials is copied in one go
@@ -222,7 +226,22 @@ pub(crate) fn inline(s: &str, out: &mut String) -> usize {
                 let run = b[i..].iter().take_while(|&&x| x == c).count();
                 let before = s[..i].chars().next_back();
                 let after = s[i + run..].chars().next();
-                if !emphasis(c, run, before, after) {
+                // a delimiter pairs with another of its kind: one closes the last one
+                // removed, or opens when the same byte comes later on the line ("5*
+                // hotels" and a lone "*х100" stay). Converters write "**Label: **Text",
+                // whose closer is shaped like an opener: the runs alternate
+                let k = usize::from(c == b'_') + 2 * usize::from(c == b'~');
+                let closes = opened[k] > 0;
+                let opens = !closes
+                    && !after.is_none_or(char::is_whitespace)
+                    && last[k].is_some_and(|l| l >= i + run);
+                if (closes || opens) && emphasis(c, run, before, after) {
+                    if closes {
+                        opened[k] -= 1;
+                    } else {
+                        opened[k] += 1;
+                    }
+                } else {
                     out.push_str(&s[i..i + run]);
                 }
                 i += run;
@@ -352,6 +371,16 @@ mod tests {
             "1. not a list, _x_ and [y]"
         );
         assert_eq!(read("~~old~~ new, ~5 km").0, "old new, ~5 km");
+        // an unpaired delimiter stays
+        assert_eq!(
+            read("5* hotels from *x100 codes").0,
+            "5* hotels from *x100 codes"
+        );
+        assert_eq!(read("**bold** and 5* hotels").0, "bold and 5* hotels");
+        assert_eq!(
+            read("1. **Usability: **Tools are useless").0,
+            "1. Usability: Tools are useless"
+        );
         assert_eq!(read("run `a[i](x)` here").0, "run a[i](x) here");
     }
 
