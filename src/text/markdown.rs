@@ -164,7 +164,7 @@ pub(crate) fn inline(s: &str, out: &mut String) -> usize {
                 // a code span: its text as written, without the backticks
                 let run = b[i..].iter().take_while(|&&x| x == b'`').count();
                 let fence = &s[i..i + run];
-                match s[i + run..].find(fence) {
+                match window(&s[i + run..]).find(fence) {
                     Some(end) => {
                         out.push_str(&s[i + run..i + run + end]);
                         i += run + end + run;
@@ -264,7 +264,7 @@ fn destination(b: &[u8]) -> Option<usize> {
         b'(' => {
             let mut depth = 0usize;
             let mut space = false;
-            for (k, &c) in b.iter().enumerate() {
+            for (k, &c) in b.iter().take(MAX_SCAN).enumerate() {
                 match c {
                     b'(' => depth += 1,
                     b')' => {
@@ -273,6 +273,8 @@ fn destination(b: &[u8]) -> Option<usize> {
                             return Some(k + 1);
                         }
                     }
+                    // a url or a title holds no `]` (it ends the scan of "[a](b[c](d…")
+                    b']' => return None,
                     // a url holds no space; after one only a title may follow
                     b' ' if !space => {
                         space = true;
@@ -293,9 +295,27 @@ fn destination(b: &[u8]) -> Option<usize> {
     }
 }
 
+/// The furthest a link's destination, an autolink or a code span is looked for after its
+/// start (bytes): what a converter writes is far shorter, and the bound keeps a line of
+/// unclosed `](`, `<` or backticks linear.
+const MAX_SCAN: usize = 2048;
+
+/// The first [`MAX_SCAN`] bytes of `s` (fewer, to end on a char boundary).
+fn window(s: &str) -> &str {
+    let mut end = s.len().min(MAX_SCAN);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// The address of an autolink `<https://…>` / `<mailto:…>` at the start of `s`.
 fn autolink(s: &str) -> Option<&str> {
-    let end = s.find('>')?;
+    // an address holds no space nor `<`: the first of the three ends the look
+    let end = 1 + s[1..].find([' ', '<', '>'])?.min(MAX_SCAN);
+    if s.as_bytes().get(end) != Some(&b'>') {
+        return None;
+    }
     let url = &s[1..end];
     let scheme = ["http://", "https://", "mailto:", "ftp://"]
         .iter()
@@ -400,6 +420,18 @@ mod tests {
                 s
             };
             assert_eq!(read(s).0, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn unclosed_syntax_costs_a_bounded_look_ahead() {
+        // each of these would scan to the line's end from every opener without the bound
+        for unit in ["[](a", "<", "`` `", "[x](y "] {
+            let line = unit.repeat(200_000);
+            let mut out = String::new();
+            inline(&line, &mut out);
+            assert!(out.len() <= line.len());
+            let _ = is_markdown(&line);
         }
     }
 
