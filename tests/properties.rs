@@ -283,6 +283,12 @@ fn idempotent_on_fixture_expected_outputs() {
     if let Ok(rd) = std::fs::read_dir(root.join("fixtures/text")) {
         for e in rd.filter_map(Result::ok) {
             let case = e.path();
+            // a markdown page's output is plain text without the markup that told its
+            // table's header row from a heading (as an HTML page's output is): read again
+            // as plain text it is another input
+            if case.to_string_lossy().contains("-markdown-table") {
+                continue;
+            }
             if let Ok(expected) = std::fs::read_to_string(case.join("expected.txt")) {
                 cases.push((case.display().to_string(), expected, fixture_options(&case)));
             }
@@ -444,7 +450,13 @@ fn fixtures_are_invariant_under_line_endings_bom_and_blank_lines() {
                 input.replace('\n', " \t \n").into_bytes(),
             ),
         ];
+        // in markdown a blank line ends a paragraph: a converter's wrapped lines with
+        // blank lines between them are paragraphs of their own
+        let markdown = case.to_string_lossy().contains("-markdown-");
         for (name, bytes) in variants {
+            if markdown && name == "blank lines" {
+                continue;
+            }
             let got = clean(&bytes);
             if got != reference {
                 failures.push(format!(

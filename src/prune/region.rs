@@ -25,7 +25,7 @@
 //! [`Hints::in_region`]: crate::block::Hints::in_region
 
 use super::{Ctx, Rule};
-use crate::block::{Block, Marker, Reason, Verdict};
+use crate::block::{Block, Kind, Marker, Reason, Verdict};
 use crate::features::{content_of, CountMap, HashMapU64, WordMap, CHARS_PER_WORD};
 
 /// Keeps only the article's region.
@@ -443,6 +443,29 @@ fn shown_counts(blocks: &[Block]) -> Vec<u32> {
 const SECTION_LABEL_MIN: usize = 3;
 
 /// HTML: drops every block outside the region the front door chose (when it chose one).
+/// A short line of a markdown text made mostly of links ("[Home](/) [News](/news)", "Share
+/// on [Facebook](…) [X](…)", a footer's links) is navigation, as the HTML front door
+/// reads a short paragraph of links (the same thresholds): not the article's text. Not a
+/// list item (a list of links is judged by `related-links`, as in HTML) nor a heading the
+/// markup wrote as one (`## …`, level set). Only markdown text knows its link density.
+fn drop_link_lines(blocks: &mut [Block]) {
+    for b in blocks.iter_mut() {
+        let line = b.kind == Kind::Paragraph || (b.kind == Kind::Heading && b.level == 0);
+        if line
+            && b.marker == Marker::None
+            && b.link_density.is_some_and(|d| d >= MD_LINK_LINE_DENSITY)
+            && b.features.words <= MD_LINK_LINE_WORDS
+        {
+            b.drop_for(Reason::OutsideContent);
+        }
+    }
+}
+
+/// A short markdown line with this share of link text…
+const MD_LINK_LINE_DENSITY: f32 = 0.5;
+/// …and at most this many words is a line of links (HTML's `LINK_LINE_*`).
+const MD_LINK_LINE_WORDS: u32 = 16;
+
 pub(crate) fn apply_html(blocks: &mut [Block]) {
     if blocks.iter().any(|b| b.hints.in_region) {
         for b in blocks.iter_mut().filter(|b| !b.hints.in_region) {
@@ -898,6 +921,7 @@ impl Rule for Region {
             apply_html(blocks);
             return;
         }
+        drop_link_lines(blocks);
         if !ctx.page_chrome {
             // already-extracted text: there is no page around the article to cut away
             return;
