@@ -7,6 +7,7 @@
 //! ```
 
 use std::io::Read;
+use std::io::Write;
 use std::process::ExitCode;
 use unclutter::{Cleaner, Input, Mode, Options};
 
@@ -55,6 +56,9 @@ fn main() -> ExitCode {
     }
     match Cleaner::new(options).clean(Input::Bytes(&bytes)) {
         Ok(article) => {
+            // a closed pipe (`| head`) ends the output quietly: writes report it as an
+            // error, where `println!` would panic
+            let mut out = std::io::stdout().lock();
             if dump {
                 for b in article.blocks() {
                     let h = &b.hints;
@@ -62,7 +66,8 @@ fn main() -> ExitCode {
                         unclutter::Verdict::Keep => "KEEP".to_string(),
                         unclutter::Verdict::Drop(r) => r.to_string(),
                     };
-                    println!(
+                    let line = writeln!(
+                        out,
                         "{v:<16} {}{}{}{} c{:<5} ld{:.2} {:?}{} | {}",
                         if h.in_region { 'R' } else { '.' },
                         if h.in_article { 'A' } else { '.' },
@@ -74,10 +79,14 @@ fn main() -> ExitCode {
                         b.level,
                         b.text.chars().take(110).collect::<String>()
                     );
+                    if line.is_err() {
+                        break;
+                    }
                 }
                 return ExitCode::SUCCESS;
             }
-            println!("{}", article.text());
+            // nothing to do when the reader has gone
+            let _ = writeln!(out, "{}", article.text());
             if explain {
                 for r in article.removed() {
                     let f = &article.blocks()[r.block].features;
