@@ -197,25 +197,25 @@ fn capitalised_fragment(rest: &str, ctx: &Ctx<'_>) -> Option<(usize, std::ops::R
     let (mut prev, mut t) = (first, toks.next()?);
     let mut lowercase = false;
     for words in 1..=MAX_CAPITALISED_FRAGMENT_WORDS {
-        let after = toks.next()?;
         if !spaced(&prev, &t) {
             return None;
         }
-        if words >= 2
-            && lowercase
-            && t.upper_initial
-            && ctx.lang.has_stopword(t.hash)
-            && !after.upper_initial
-            && !after.numeric
-            && spaced(&t, &after)
-        {
-            return Some((t.start, t.start..t.end));
+        // the word after the opener is read only for a capitalised function word (which
+        // is no plain word either way: no fragment goes on past it)
+        if words >= 2 && lowercase && t.upper_initial && ctx.lang.has_stopword(t.hash) {
+            let after = toks.next()?;
+            return (!after.upper_initial && !after.numeric && spaced(&t, &after))
+                .then_some((t.start, t.start..t.end));
         }
         if !plain(&t) {
             return None;
         }
         lowercase |= !t.upper_initial;
-        (prev, t) = (t, after);
+        // a fragment ends on the opener: the last word's next one is not read
+        if words == MAX_CAPITALISED_FRAGMENT_WORDS {
+            return None;
+        }
+        (prev, t) = (t, toks.next()?);
     }
     None
 }
