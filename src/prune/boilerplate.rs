@@ -154,6 +154,11 @@ pub(crate) fn judge_prompts(blocks: &mut [Block], ctx: &Ctx<'_>) {
     let names = |b: &Block| content_of(b, ctx.arena).iter().any(|&h| words.holds(h));
     // a list item naming an inbox is an item of the article's enumeration or a menu's
     let short = |b: &Block| b.features.words as usize <= MAX_WORDS && b.kind != Kind::ListItem;
+    // no short line names one (most pages): no prompt, and the long paragraphs, which
+    // hold most of the page's words, are not read
+    if !blocks.iter().any(|b| b.kept() && short(b) && names(b)) {
+        return;
+    }
     let mut prompts: Vec<usize> = Vec::new();
     let (mut places, mut in_run) = (0usize, false);
     for (i, b) in blocks.iter().enumerate().filter(|(_, b)| b.kept()) {
