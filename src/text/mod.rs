@@ -322,12 +322,7 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
         // most lines need no normalising: they are read where they stand, and the block's
         // text is one exact copy of its part of the line (a bulleted line's text is not
         // first copied whole into a buffer)
-        let clean = is_clean(line.as_bytes());
-        if !clean {
-            buf.clear();
-            normalise_unclean(line, &mut buf);
-        }
-        let line = if clean { line } else { buf.as_str() };
+        let line = normalised(line, &mut buf);
         if line.is_empty() {
             continue;
         }
@@ -362,6 +357,19 @@ pub fn blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
     (out, false)
 }
 
+/// `line` as the text front doors read it: as it stands when it is clean (most lines: the
+/// block's text is then one exact copy of its part of the line), else normalised into
+/// `buf`.
+#[inline(always)]
+fn normalised<'a>(line: &'a str, buf: &'a mut String) -> &'a str {
+    if is_clean(line.as_bytes()) {
+        return line;
+    }
+    buf.clear();
+    normalise_unclean(line, buf);
+    buf.as_str()
+}
+
 /// [`blocks`] for a markdown text: a paragraph is its lines up to a blank line or a
 /// line that starts another block (a heading, a list item, a rule), as markdown reads
 /// them, so a link or a sentence wrapped by the converter (html2text wraps at 78
@@ -387,12 +395,7 @@ fn markdown_blocks(text: &str, max_blocks: usize) -> (Vec<Block>, bool) {
     // whether a blank line (or a line that is no block) came since the last block line
     let mut gap = true;
     for line in lines_of(text) {
-        let clean = is_clean(line.as_bytes());
-        if !clean {
-            buf.clear();
-            normalise_unclean(line, &mut buf);
-        }
-        let line = if clean { line } else { buf.as_str() };
+        let line = normalised(line, &mut buf);
         if line.is_empty() {
             gap = true;
             continue;
